@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, bottom to top (a target imports only from layers below it):
+//   0: Core, SRS, CLibEdit   1: Content, Terminal   2: Store   3: App   4: fmlab
+// Nothing below App prints; nothing below fmlab reads the environment or the wall clock.
+let package = Package(
+  name: "fmlab",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "fmlab", targets: ["fmlab"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(name: "Core"),
+    .target(name: "Content", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Terminal", dependencies: ["Core", "CLibEdit"]),
+    .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "App",
+      dependencies: [
+        "Core", "Content", "Terminal", "Store",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "fmlab", dependencies: ["App", "Core", "Terminal"]),
+    .target(
+      name: "TestSupport",
+      dependencies: ["Core", "Terminal", "App", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .testTarget(
+      name: "CoreTests",
+      dependencies: ["Core", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
+    .testTarget(
+      name: "StoreTests",
+      dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .testTarget(
+      name: "ContentTests",
+      dependencies: ["Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "AppTests",
+      dependencies: ["App", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["fmlab", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+  ]
+)

@@ -1,0 +1,37 @@
+import ArgumentParser
+
+/// fmlab's one command table. The REPL, scripts and one-shot invocations all parse with it,
+/// and help and Tab completion are generated from it.
+public enum CommandTable {
+  /// The commands, in the order `help` lists them. Later features append theirs.
+  public static let commands: [any FmlabCommand.Type] = [
+    HelpCommand.self,
+    SettingsCommand.self,
+    SetCommand.self,
+    UnsetCommand.self,
+    CheckContentCommand.self,
+    DoctorCommand.self,
+    VersionCommand.self,
+    QuitCommand.self,
+  ]
+
+  /// Every name a line may start with (command names and aliases).
+  public static var names: [String] {
+    commands.flatMap { [$0._commandName] + $0.configuration.aliases }
+  }
+
+  static func command(named name: String) -> (any FmlabCommand.Type)? {
+    commands.first { $0._commandName == name || $0.configuration.aliases.contains(name) }
+  }
+}
+
+/// The root command that ArgumentParser parses each command line with.
+public struct FmlabRoot: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "fmlab",
+    abstract: "A terminal study lab for the AWS Certified AI Practitioner exam (AIF-C01).",
+    subcommands: CommandTable.commands.map { $0 as ParsableCommand.Type },
+    helpNames: [])
+
+  public init() {}
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Content
+import Core
+import Foundation
+
+struct CheckContentCommand: FmlabCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check-content",
+    abstract: "Check content files and report every problem, compiler-style.",
+    discussion: """
+      Reads content/ (Markdown pages with YAML front matter), quizzes/ and Resources/ under DIR \
+      (default: the content fmlab is using) and prints each problem as path:line:col: error: message. \
+      Exits 1 when there are errors.
+      """)
+
+  @Argument(help: "A content directory (holding content/, quizzes/, Resources/).")
+  var directory: String?
+
+  @Flag(help: "Also print counts: pages, flashcards, items by domain and type, models, providers.")
+  var stats = false
+
+  func execute(in session: Session) throws -> CommandOutput {
+    let content: ContentSet
+    if let directory {
+      let path = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+      content = try session.loadContent(at: path)
+    } else {
+      content = try session.content()
+    }
+    let report = FindingsView.Report(
+      root: content.root, findings: content.findings.map(FindingsView.JSONFinding.init),
+      errors: content.findings.errorCount, warnings: content.findings.warningCount, files: content.fileCount,
+      statistics: stats ? content.statistics : nil)
+    var text = content.findings.map { FindingsView.render($0, styler: session.styler) }.joined()
+    if stats { text += FindingsView.render(content.statistics) }
+    text += FindingRenderer.summary(content.findings, files: content.fileCount) + "\n"
+    return CommandOutput(text: text, json: report, status: content.findings.hasErrors ? .failure : .success)
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Core
+import Store
+
+struct DoctorCommand: FmlabCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "doctor",
+    abstract: "Check the progress database (SQLite integrity check) and where fmlab keeps things.")
+
+  func execute(in session: Session) throws -> CommandOutput {
+    let report: DoctorView.Report
+    do {
+      let health = try session.store().health()
+      report = DoctorView.Report(
+        dataDirectory: session.configuration.dataDirectory, contentRoot: session.configuration.contentRootDescription,
+        database: health, problem: nil)
+    } catch {
+      report = DoctorView.Report(
+        dataDirectory: session.configuration.dataDirectory, contentRoot: session.configuration.contentRootDescription,
+        database: nil, problem: error.message)
+      return CommandOutput(
+        text: DoctorView.render(report, styler: session.styler), json: report, status: error.exitStatus)
+    }
+    let healthy = report.database?.isHealthy ?? false
+    return CommandOutput(
+      text: DoctorView.render(report, styler: session.styler), json: report, status: healthy ? .success : .databaseCorrupt)
+  }
+}
+
+extension SessionConfiguration {
+  var contentRootDescription: String {
+    switch contentRoot {
+    case .success(let path): path
+    case .failure(let notFound): "not found (tried \(notFound.tried.joined(separator: "; ")))"
+    }
+  }
+}

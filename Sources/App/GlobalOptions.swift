@@ -1,0 +1,70 @@
+import ArgumentParser
+import Terminal
+
+extension ColorMode: ExpressibleByArgument {}
+
+/// Options that apply to the whole run; they may appear anywhere on fmlab's command line.
+public struct GlobalOptions: ParsableArguments {
+  @Option(help: "Where progress is kept (also FMLAB_DATA_DIR).")
+  public var dataDir: String?
+
+  @Option(help: "The content to use (also FMLAB_CONTENT_DIR).")
+  public var contentDir: String?
+
+  @Option(help: "auto: colour only on a terminal, never with NO_COLOR or TERM=dumb.")
+  public var color: ColorMode = .auto
+
+  @Option(help: "Pin the clock: 2026-11-26 or 2026-11-26T09:30:00Z.")
+  public var now: String?
+
+  @Option(help: "Pin all randomness.")
+  public var seed: UInt64?
+
+  @Flag(help: "One JSON object per line for results, errors and questions.")
+  public var json = false
+
+  @Flag(help: "In a script, stop at the first failing line.")
+  public var bail = false
+
+  @Flag(help: "Print the version and exit.")
+  public var version = false
+
+  public init() {}
+
+  /// Options with a value, and flags, by their spelled name.
+  static let valued = ["--data-dir", "--content-dir", "--color", "--now", "--seed"]
+  static let flags = ["--json", "--bail", "--version"]
+  /// Options that cannot change inside a running session.
+  static let startUpOnlyNames = ["--data-dir", "--content-dir", "--color", "--now", "--seed", "--bail"]
+
+  /// Separates fmlab's global options from the command and its arguments.
+  ///
+  /// Global options may come before or after the command; `--` ends option processing, and
+  /// everything after it belongs to the command.
+  public static func split(_ arguments: [String]) -> (global: [String], command: [String]) {
+    var global: [String] = []
+    var command: [String] = []
+    var index = 0
+    while index < arguments.count {
+      let word = arguments[index]
+      if word == "--" {
+        command += arguments[(index + 1)...]
+        break
+      }
+      let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+      if valued.contains(name) {
+        global.append(word)
+        if !word.contains("="), index + 1 < arguments.count {
+          global.append(arguments[index + 1])
+          index += 1
+        }
+      } else if flags.contains(word) {
+        global.append(word)
+      } else {
+        command.append(word)
+      }
+      index += 1
+    }
+    return (global, command)
+  }
+}

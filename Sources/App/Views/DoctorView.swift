@@ -1,0 +1,32 @@
+import Store
+import Terminal
+
+enum DoctorView {
+  struct Report: Encodable, Sendable {
+    var dataDirectory: String
+    var contentRoot: String
+    var database: DatabaseHealth?
+    var problem: String?
+  }
+
+  static func render(_ report: Report, styler: Styler) -> String {
+    var out = "data directory  \(report.dataDirectory)\n"
+    out += "content         \(report.contentRoot)\n"
+    if let problem = report.problem {
+      return out + styler.error("database        problem: ") + problem + "\n"
+    }
+    guard let db = report.database else { return out }
+    out += "database        \(db.path) (\(db.sizeBytes) bytes, journal \(db.journalMode))\n"
+    out += "schema          \(db.appliedMigrations.last ?? "none") (\(db.appliedMigrations.count) of \(db.knownMigrations.count) migrations)\n"
+    if let created = db.createdBy { out += "created by      fmlab \(created)\n" }
+    if db.isHealthy {
+      out += "integrity       " + styler.success("ok") + "\n"
+    } else {
+      out += "integrity       " + styler.error("FAILED") + "\n"
+      for line in db.integrity.prefix(20) { out += "  \(line)\n" }
+      for line in db.foreignKeyViolations.prefix(20) { out += "  foreign key: \(line)\n" }
+      out += "Keep a copy of the file before anything else; see 'help data'.\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,114 @@
+import Core
+
+/// Everything loaded from one content root, with the problems found in it.
+public struct ContentSet: Sendable {
+  public var root: String
+  public var guide: ExamGuide
+  public var topics: [Topic]
+  public var items: [QuizItem]
+  public var models: [ModelEntry]
+  public var findings: [Finding]
+  public var fileCount: Int
+
+  public init(
+    root: String, guide: ExamGuide, topics: [Topic], items: [QuizItem], models: [ModelEntry], findings: [Finding],
+    fileCount: Int
+  ) {
+    self.root = root
+    self.guide = guide
+    self.topics = topics
+    self.items = items
+    self.models = models
+    self.findings = findings
+    self.fileCount = fileCount
+  }
+
+  public var flashcards: [Flashcard] { topics.flatMap(\.flashcards) }
+  public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+  public func item(_ id: String) -> QuizItem? { items.first { $0.id == id } }
+  public func model(_ id: String) -> ModelEntry? { models.first { $0.id == id } }
+
+  /// Counts for `check-content --stats`.
+  public struct Statistics: Sendable, Codable, Equatable {
+    public var files: Int
+    public var topics: Int
+    public var flashcards: Int
+    public var items: Int
+    public var models: Int
+    public var providers: Int
+    public var objectives: Int
+    public var objectivesWithTopic: Int
+    public var itemsByDomain: [String: Int]
+    public var itemsByType: [String: Int]
+    public var errors: Int
+    public var warnings: Int
+  }
+
+  public var statistics: Statistics {
+    let covered = Set(topics.flatMap(\.objectives))
+    return Statistics(
+      files: fileCount, topics: topics.count, flashcards: flashcards.count, items: items.count, models: models.count,
+      providers: Set(models.map(\.provider)).count, objectives: guide.objectives.count,
+      objectivesWithTopic: guide.objectives.count { covered.contains($0.id) },
+      itemsByDomain: Dictionary(grouping: items, by: { "\($0.domain)" }).mapValues(\.count),
+      itemsByType: Dictionary(grouping: items, by: { $0.type.rawValue }).mapValues(\.count),
+      errors: findings.errorCount, warnings: findings.warningCount)
+  }
+}
+
+extension ContentSet {
+  /// Checks that span files: unique ids, and references that resolve. Returns the findings.
+  func crossFileFindings() -> [Finding] {
+    var findings: [Finding] = []
+    func duplicates<T>(_ values: [T], what: String, id: (T) -> String, location: (T) -> SourceLocation) {
+      var first: [String: SourceLocation] = [:]
+      for value in values {
+        let key = id(value)
+        if let original = first[key] {
+          findings.append(
+            Finding(
+              .error, at: location(value), "duplicate \(what) id '\(key)'",
+              notes: [Finding.Note(location: original, message: "'\(key)' is first defined here")]))
+        } else {
+          first[key] = location(value)
+        }
+      }
+    }
+    duplicates(topics, what: "topic", id: \.id, location: \.location)
+    duplicates(flashcards, what: "flashcard", id: \.id, location: \.location)
+    duplicates(items, what: "quiz item", id: \.id, location: \.location)
+    duplicates(models, what: "model", id: \.id, location: \.location)
+
+    let objectiveIDs = guide.objectiveIDs
+    let topicIDs = Set(topics.map(\.id))
+    let modelIDs = Set(models.map(\.id))
+    let references = topics.flatMap(\.references) + items.flatMap(\.references)
+    for reference in references {
+      let known: Bool
+      let candidates: [String]
+      switch reference.target {
+      case .objective: (known, candidates) = (objectiveIDs.contains(reference.id), objectiveIDs.sorted())
+      case .topic: (known, candidates) = (topicIDs.contains(reference.id), topicIDs.sorted())
+      case .topicOrModel:
+        (known, candidates) = (
+          topicIDs.contains(reference.id) || modelIDs.contains(reference.id), (topicIDs.union(modelIDs)).sorted()
+        )
+      }
+      guard !known else { continue }
+      let noun =
+        switch reference.target {
+        case .objective: "objective"
+        case .topic: "topic"
+        case .topicOrModel: "topic or model"
+        }
+      var message = "'\(reference.key)' names \(noun) '\(reference.id)', which does not exist"
+      if reference.target == .objective && guide.objectives.isEmpty {
+        message += " (the exam guide did not load)"
+      } else if let suggestion = Core.Suggestion.closest(to: reference.id, in: candidates).first {
+        message += "; did you mean '\(suggestion)'?"
+      }
+      findings.append(Finding(.error, at: reference.location, message, sourceLine: reference.sourceLine))
+    }
+    return findings
+  }
+}

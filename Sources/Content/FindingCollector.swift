@@ -1,0 +1,39 @@
+/// Collects the findings for one file, knowing its lines so each finding can quote its line.
+final class FindingCollector {
+  let file: String
+  private let lines: [Substring]
+  private(set) var findings: [Finding] = []
+
+  init(file: String, text: String) {
+    self.file = file
+    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  }
+
+  func location(line: Int, column: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column)
+  }
+
+  func add(_ severity: Finding.Severity, line: Int, column: Int, _ message: String, notes: [Finding.Note] = []) {
+    let text = line >= 1 && line <= lines.count ? String(lines[line - 1].trimmingSuffixCR) : nil
+    findings.append(
+      Finding(severity, at: location(line: line, column: column), message, sourceLine: text, notes: notes))
+  }
+
+  func error(line: Int, column: Int, _ message: String) { add(.error, line: line, column: column, message) }
+  func warning(line: Int, column: Int, _ message: String) { add(.warning, line: line, column: column, message) }
+
+  func lineText(_ line: Int) -> Substring? {
+    line >= 1 && line <= lines.count ? lines[line - 1].trimmingSuffixCR : nil
+  }
+
+  /// The 1-based line of the first line at or after `fromLine` whose text matches `predicate`.
+  func firstLine(from fromLine: Int, where predicate: (Substring) -> Bool) -> Int? {
+    guard fromLine >= 1 else { return nil }
+    for index in (fromLine - 1)..<lines.count where predicate(lines[index]) { return index + 1 }
+    return nil
+  }
+}
+
+extension Substring {
+  var trimmingSuffixCR: Substring { last == "\r" ? dropLast() : self }
+}

@@ -1,0 +1,43 @@
+/// Renders findings the way compilers do: `path:line:col: error: message`, then the
+/// offending line and a caret under the column, then notes.
+public enum FindingRenderer {
+  /// - Parameters:
+  ///   - paint: applies a style name ("error", "warning", "note", "bold") to text; identity when colour is off.
+  public static func render(_ finding: Finding, paint: (String, String) -> String = { text, _ in text }) -> String {
+    var out = paint("\(finding.location): ", "bold") + paint("\(finding.severity.rawValue):", finding.severity.rawValue)
+    out += " " + paint(finding.message.sanitizedLine, "bold") + "\n"
+    if let line = finding.sourceLine {
+      let shown = line.sanitizedLine
+      out += "    " + shown + "\n"
+      let prefix = shown.prefix(max(0, finding.location.column - 1))
+      let padding = String(prefix.map { $0 == "\t" ? "\t" : " " })
+      out += "    " + padding + paint("^", finding.severity.rawValue) + "\n"
+    }
+    for note in finding.notes {
+      out += paint("\(note.location): ", "bold") + paint("note:", "note") + " " + note.message.sanitizedLine + "\n"
+    }
+    return out
+  }
+
+  /// A one-line summary: `2 errors, 1 warning in 14 files`.
+  public static func summary(_ findings: [Finding], files: Int) -> String {
+    let errors = findings.errorCount
+    let warnings = findings.warningCount
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    if errors == 0 && warnings == 0 { return "no problems in \(plural(files, "file"))" }
+    return "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(files, "file"))"
+  }
+}
+
+extension String {
+  /// The text with control characters (escape sequences included) replaced by `?`, for one-line display.
+  var sanitizedLine: String {
+    String(String.UnicodeScalarView(unicodeScalars.map { scalar in
+      switch scalar.value {
+      case 0x09: scalar
+      case 0x00...0x1F, 0x7F...0x9F: "?"
+      default: scalar
+      }
+    }))
+  }
+}

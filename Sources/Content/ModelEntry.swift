@@ -1,0 +1,52 @@
+import Yams
+import Core
+
+/// A foundation model in the catalog (the knowledge-base issue extends the facts it holds).
+public struct ModelEntry: Sendable, Codable, Equatable, Identifiable {
+  public var id: String
+  public var name: String
+  public var provider: String
+  public var input: [Modality]
+  public var output: [Modality]
+  public var sources: [String]
+  public var verified: CalendarDay
+  public var location: SourceLocation
+
+  public enum Modality: String, Sendable, Codable, CaseIterable {
+    case text, image, video, audio, speech, document, embedding
+  }
+}
+
+extension ModelEntry {
+  static func parse(_ node: Node, collector: FindingCollector) -> ModelEntry? {
+    guard let r = MappingReader(node, what: "model", collector: collector, lineOffset: 0) else { return nil }
+    let id = r.string("id", required: true) ?? ""
+    let name = r.string("name", required: true) ?? ""
+    let provider = r.string("provider", required: true) ?? ""
+    func modalities(_ key: String) -> [Modality] {
+      let names = r.strings(key, required: true)
+      var result: [Modality] = []
+      for (index, text) in names.enumerated() {
+        if let modality = Modality(rawValue: text) {
+          result.append(modality)
+        } else {
+          let at = r.value(key).flatMap { $0.sequence?[index] } ?? node
+          let known = Modality.allCases.map(\.rawValue)
+          let hint = Suggestion.closest(to: text, in: known).first.map { "; did you mean '\($0)'?" } ?? ""
+          r.error(at: at, "'\(text)' is not a modality (\(known.joined(separator: ", ")))\(hint)")
+        }
+      }
+      return result
+    }
+    let input = modalities("input")
+    let output = modalities("output")
+    let sources = r.strings("sources", required: true)
+    let verified = r.day("verified", required: true)
+    r.finish()
+    guard !id.isEmpty, let verified else { return nil }
+    let (line, column) = r.position(of: node)
+    return ModelEntry(
+      id: id, name: name, provider: provider, input: input, output: output, sources: sources, verified: verified,
+      location: collector.location(line: line, column: column))
+  }
+}

@@ -1,0 +1,129 @@
+import Yams
+import Foundation
+import Core
+
+/// A knowledge-base page: front matter (id, title, objectives, flashcards, sources…) and a Markdown body.
+public struct Topic: Sendable, Codable, Equatable, Identifiable {
+  public var id: String
+  public var title: String
+  public var kind: Kind
+  public var objectives: [String]
+  public var summary: String
+  public var body: String
+  public var related: [String]
+  public var confuseWith: [String]
+  public var flashcards: [Flashcard]
+  public var sources: [String]
+  public var verified: CalendarDay
+  public var location: SourceLocation
+  /// The ids this page points at (objectives, related pages and models), with positions.
+  public var references: [Reference]
+
+  /// What a page describes.
+  public enum Kind: String, Sendable, Codable, CaseIterable {
+    case concept, service, feature
+  }
+}
+
+/// A recall prompt and its answer; the review loop schedules it.
+public struct Flashcard: Sendable, Codable, Equatable, Identifiable {
+  /// Stable id: `<topic id>#<n>` unless the author gives one.
+  public var id: String
+  public var prompt: String
+  public var answer: String
+  public var location: SourceLocation
+}
+
+extension Topic {
+  nonisolated(unsafe) static let idPattern = /[a-z0-9]+(-[a-z0-9]+)*/
+
+  /// Parses one Markdown page with YAML front matter.
+  static func parse(text: String, collector: FindingCollector) -> Topic? {
+    let (yaml, yamlStartLine, body): (String, Int, String)
+    switch FrontMatter.split(text) {
+    case .missing:
+      collector.error(
+        line: 1, column: 1, "a page must start with YAML front matter between '---' lines (id, title, objectives, …)")
+      return nil
+    case .unterminated:
+      collector.error(line: 1, column: 1, "the front matter that starts here is never closed by a '---' line")
+      return nil
+    case .found(let y, let line, let b):
+      (yaml, yamlStartLine, body) = (y, line, b)
+    }
+    let lineOffset = yamlStartLine - 1
+    guard let root = YAMLSource.parse(yaml, lineOffset: lineOffset, into: collector) else { return nil }
+    guard let r = MappingReader(root, what: "page's front matter", collector: collector, lineOffset: lineOffset)
+    else { return nil }
+    let id = r.string("id", required: true) ?? ""
+    if !id.isEmpty && id.wholeMatch(of: idPattern) == nil {
+      r.error(at: r.value("id")!, "id '\(id)' must be lower-case words joined by hyphens, like 'fine-tuning'")
+    }
+    let title = r.string("title", required: true, maxLength: 120) ?? ""
+    var kind = Kind.concept
+    if let kindText = r.string("kind") {
+      if let parsed = Kind(rawValue: kindText) {
+        kind = parsed
+      } else {
+        r.error(at: r.value("kind")!, "kind '\(kindText)' is not one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+    }
+    let objectives = r.strings("objectives")
+    let summary = r.string("summary", required: true, maxLength: 600) ?? ""
+    let related = r.strings("related")
+    let confuseWith = r.strings("confuseWith")
+    var flashcards: [Flashcard] = []
+    for (index, node) in r.list("flashcards").enumerated() {
+      guard let f = MappingReader(node, what: "flashcard", collector: collector, lineOffset: lineOffset) else {
+        continue
+      }
+      let (line, column) = f.position(of: node)
+      let card = Flashcard(
+        id: f.string("id") ?? "\(id)#\(index + 1)", prompt: f.string("q", required: true) ?? "",
+        answer: f.string("a", required: true) ?? "", location: collector.location(line: line, column: column))
+      f.finish()
+      flashcards.append(card)
+    }
+    let sources = r.strings("sources", required: true)
+    for (index, source) in sources.enumerated() where !source.hasPrefix("https://") {
+      let node = r.value("sources").flatMap { $0.sequence?[index] } ?? root
+      r.error(at: node, "source '\(source.prefix(60))' must be an https:// URL")
+    }
+    let verified = r.day("verified", required: true)
+    let references =
+      r.references("objectives", target: .objective) + r.references("related", target: .topicOrModel)
+      + r.references("confuseWith", target: .topicOrModel)
+    r.finish()
+    if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      collector.warning(line: yamlStartLine + yaml.count { $0 == "\n" } + 1, column: 1, "the page has no body text")
+    }
+    guard !id.isEmpty, let verified else { return nil }
+    return Topic(
+      id: id, title: title, kind: kind, objectives: objectives, summary: summary, body: body, related: related,
+      confuseWith: confuseWith, flashcards: flashcards, sources: sources, verified: verified,
+      location: collector.location(line: 1, column: 1), references: references)
+  }
+}
+
+/// Splits a Markdown file into its YAML front matter and its body.
+enum FrontMatter {
+  enum Split: Equatable {
+    case missing
+    case unterminated
+    /// The YAML text, the file line its first line is on, and the body.
+    case found(yaml: String, firstLine: Int, body: String)
+  }
+
+  static func split(_ text: String) -> Split {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSuffixCR }
+    if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
+    guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return .missing }
+    lines.removeFirst()
+    guard let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+      return .unterminated
+    }
+    let yaml = lines[..<end].joined(separator: "\n")
+    let body = lines[(end + 1)...].joined(separator: "\n")
+    return .found(yaml: yaml, firstLine: 2, body: body)
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+/// What `doctor` found when it examined the database.
+public struct DatabaseHealth: Equatable, Sendable, Codable {
+  public var path: String
+  public var sizeBytes: Int64
+  public var journalMode: String
+  public var appliedMigrations: [String]
+  public var knownMigrations: [String]
+  /// `["ok"]` when SQLite's integrity check passes; otherwise each problem it reported.
+  public var integrity: [String]
+  /// Rows that break a foreign key, as `table(rowid) -> parent`.
+  public var foreignKeyViolations: [String]
+  public var createdBy: String?
+  public var lastOpenedBy: String?
+
+  public var isHealthy: Bool { integrity == ["ok"] && foreignKeyViolations.isEmpty }
+}
+
+extension ProgressStore {
+  /// Runs SQLite's full integrity check and foreign-key check; reads only.
+  public func health() throws(StoreError) -> DatabaseHealth {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+    return try read { db in
+      let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+      let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
+        "\(row[0] as String? ?? "?")(\(row[1] as Int64? ?? 0)) -> \(row[2] as String? ?? "?")"
+      }
+      return DatabaseHealth(
+        path: path, sizeBytes: size,
+        journalMode: try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?",
+        appliedMigrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"),
+        knownMigrations: Schema.knownMigrations,
+        integrity: integrity, foreignKeyViolations: fk,
+        createdBy: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'createdBy'"),
+        lastOpenedBy: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastOpenedBy'"))
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Core
+import Foundation
+import GRDB
+
+/// The learner's progress: one SQLite database (WAL, through GRDB) in the data directory.
+///
+/// Every change is one short write transaction, so a killed process loses nothing it
+/// had committed, and two fmlab processes can share a data directory. Every SQLite
+/// failure reaches callers as a `StoreError` with a message and an exit status.
+public final class ProgressStore: Sendable {
+  let writer: any DatabaseWriter
+  /// The database file, or `:memory:`.
+  public let path: String
+  let busyTimeout: Double
+
+  init(writer: any DatabaseWriter, path: String, busyTimeout: Double) {
+    self.writer = writer
+    self.path = path
+    self.busyTimeout = busyTimeout
+  }
+
+  /// Opens (creating if needed) the database at `path`, migrating it to this build's schema.
+  ///
+  /// Before migrating a database that already holds data, a copy is saved beside it
+  /// (`progress.sqlite.before-<migration>`), so an upgrade can always be undone.
+  public static func open(
+    at path: String, busyTimeout: Double = 5, appVersion: String, now: Date
+  ) throws(StoreError) -> ProgressStore {
+    let directory = (path as NSString).deletingLastPathComponent
+    try DatabaseFile.prepareDirectory(directory)
+    try DatabaseFile.checkExistingFile(path)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    do {
+      let pool = try DatabasePool(path: path, configuration: configuration)
+      let store = ProgressStore(writer: pool, path: path, busyTimeout: busyTimeout)
+      try store.migrate(appVersion: appVersion, now: now)
+      return store
+    } catch {
+      throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+    }
+  }
+
+  /// A private in-memory database with the current schema, for tests and `--data-dir :memory:`.
+  public static func inMemory(appVersion: String = "test", now: Date = Date(timeIntervalSince1970: 0)) throws
+    -> ProgressStore
+  {
+    let store = ProgressStore(writer: try DatabaseQueue(), path: ":memory:", busyTimeout: 0)
+    try store.migrate(appVersion: appVersion, now: now)
+    return store
+  }
+
+  private func migrate(appVersion: String, now: Date) throws {
+    let migrator = Schema.migrator
+    let (superseded, applied) = try writer.read { db in
+      (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
+    }
+    if superseded {
+      let known = Set(Schema.knownMigrations)
+      let unknown = try writer.read { db in
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").filter { !known.contains($0) }
+      }
+      let writtenBy = try? writer.read { db in
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastOpenedBy'")
+      }
+      throw StoreError.tooNew(path: path, unknownMigrations: unknown.sorted(), writtenBy: writtenBy ?? nil)
+    }
+    let pending = Schema.knownMigrations.filter { !applied.contains($0) }
+    if !applied.isEmpty, let next = pending.first, path != ":memory:" {
+      let backup = try DatabaseQueue(path: path + ".before-" + next)
+      try writer.backup(to: backup)
+    }
+    try migrator.migrate(writer)
+    try writer.write { db in
+      try db.execute(
+        sql: "INSERT INTO meta(key, value) VALUES ('createdBy', ?) ON CONFLICT(key) DO NOTHING", arguments: [appVersion])
+      try db.execute(
+        sql: "INSERT INTO meta(key, value) VALUES ('lastOpenedBy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        arguments: [appVersion])
+    }
+  }
+
+  /// Runs a read, mapping SQLite failures to `StoreError`.
+  func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do { return try writer.read(body) } catch { throw StoreError.from(error, path: path, busyTimeout: busyTimeout) }
+  }
+
+  /// Runs one write transaction, mapping SQLite failures to `StoreError`.
+  func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do { return try writer.write(body) } catch { throw StoreError.from(error, path: path, busyTimeout: busyTimeout) }
+  }
+
+  /// The migrations applied to this database, oldest first.
+  public func appliedMigrations() throws(StoreError) -> [String] {
+    try read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+  }
+}
