@@ -91,7 +91,7 @@ public enum Launcher {
       appVersion: FmlabVersion.current, dataDirectory: dataDirectory, contentRoot: contentRoot,
       cacheDirectory: cacheBase + "/fmlab", pinnedNow: pinnedNow, seed: options.seed ?? launch.entropy,
       json: options.json, styler: Styler(enabled: colour, unicode: unicode), columns: launch.device.columns,
-      busyTimeout: busyTimeout)
+      busyTimeout: busyTimeout, buildID: buildID(launch.executablePath))
     let session = Session(configuration: configuration, clock: launch.clock, sink: sink)
     let completion = CommandCompletion()
 
@@ -105,6 +105,14 @@ public enum Launcher {
     if interactive { Interrupt.install() }
     if interactive { try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true) }
     return Repl(session: session, reader: reader, bail: options.bail).run()
+  }
+
+  /// The version plus the executable's size and modification time: a rebuilt binary gets a new id.
+  static func buildID(_ executablePath: String?) -> String {
+    guard let executablePath, let attributes = try? FileManager.default.attributesOfItem(atPath: executablePath),
+      let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+    else { return FmlabVersion.current }
+    return "\(FmlabVersion.current)-\(size)-\(Int64(modified.timeIntervalSince1970 * 1000))"
   }
 
   /// A data directory that is a file is refused before anything runs.

@@ -17,12 +17,15 @@ public struct SessionConfiguration: Sendable {
   public var styler: Styler
   public var columns: Int
   public var busyTimeout: Double
+  /// Identifies this build of fmlab (version and binary), so caches never outlive the code that wrote them.
+  public var buildID: String
 
   public init(
     appVersion: String, dataDirectory: String, contentRoot: Result<String, Locations.ContentRootNotFound>,
     cacheDirectory: String?, pinnedNow: Date?, seed: UInt64, json: Bool, styler: Styler, columns: Int = 80,
-    busyTimeout: Double = 5
+    busyTimeout: Double = 5, buildID: String? = nil
   ) {
+    self.buildID = buildID ?? appVersion
     self.appVersion = appVersion
     self.dataDirectory = dataDirectory
     self.contentRoot = contentRoot
@@ -100,7 +103,7 @@ public final class Session {
 
   func loadContent(at root: String) throws -> ContentSet {
     let cache = configuration.cacheDirectory.map { directory in
-      ContentCache(path: directory + "/content-\(ContentSession.cacheKey(for: root)).json", buildID: configuration.appVersion)
+      ContentCache(path: directory + "/content-\(ContentSession.cacheKey(for: root)).json", buildID: configuration.buildID)
     }
     do {
       return try ContentLoader(root: root, cache: cache).load()

@@ -14,6 +14,7 @@ struct ParsedFile: Sendable, Codable, Equatable {
   var models: [ModelEntry] = []
   var guide: ExamGuide? = nil
   var findings: [Finding] = []
+  var references: [Reference] = []
 
   /// The kind of file at `relativePath`, or nil for files the loader does not read.
   static func kind(of relativePath: String) -> Kind? {
@@ -55,6 +56,7 @@ struct ParsedFile: Sendable, Codable, Equatable {
       }
     }
     result.findings = collector.findings
+    result.references = collector.references
     return result
   }
 

@@ -104,6 +104,7 @@ public struct ContentLoader: Sendable {
       set.items += file.items
       set.models += file.models
       set.findings += file.findings
+      set.references += file.references
       if let parsedGuide = file.guide { guide = parsedGuide }
     }
     if let guide {

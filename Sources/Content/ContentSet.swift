@@ -9,6 +9,8 @@ public struct ContentSet: Sendable {
   public var models: [ModelEntry]
   public var findings: [Finding]
   public var fileCount: Int
+  /// Every id reference in the content, with its position (including those of invalid values).
+  public var references: [Reference] = []
 
   public init(
     root: String, guide: ExamGuide, topics: [Topic], items: [QuizItem], models: [ModelEntry], findings: [Finding],
@@ -82,7 +84,6 @@ extension ContentSet {
     let objectiveIDs = guide.objectiveIDs
     let topicIDs = Set(topics.map(\.id))
     let modelIDs = Set(models.map(\.id))
-    let references = topics.flatMap(\.references) + items.flatMap(\.references)
     for reference in references {
       let known: Bool
       let candidates: [String]

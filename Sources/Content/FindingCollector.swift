@@ -3,6 +3,8 @@ final class FindingCollector {
   let file: String
   private let lines: [Substring]
   private(set) var findings: [Finding] = []
+  /// Every id reference read from the file, kept even when the value holding it is invalid.
+  var references: [Reference] = []
 
   init(file: String, text: String) {
     self.file = file

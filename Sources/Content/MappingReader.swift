@@ -150,7 +150,7 @@ final class MappingReader {
 
   /// Reports every key that no reader asked for, suggesting the nearest known key.
   func finish() {
-    for pair in pairs where !allowed.contains(pair.key) {
+    for pair in pairs where !allowed.contains(pair.key) && !pair.key.hasPrefix(YAMLSource.duplicatePrefix) {
       var message = "unknown key '\(pair.key)' in the \(what)"
       if let suggestion = Suggestion.closest(to: pair.key, in: allowed.sorted()).first {
         message += "; did you mean '\(suggestion)'?"

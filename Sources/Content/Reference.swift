@@ -28,7 +28,7 @@ extension MappingReader {
       case .sequence(let sequence): Array(sequence)
       default: [value]
       }
-    return nodes.compactMap { node in
+    let found: [Reference] = nodes.compactMap { node in
       guard case .scalar(let scalar) = node else { return nil }
       let (line, column) = position(of: node)
       return Reference(
@@ -36,5 +36,7 @@ extension MappingReader {
         location: collector.location(line: line, column: column),
         sourceLine: collector.lineText(line).map(String.init), key: key)
     }
+    collector.references += found
+    return found
   }
 }
