@@ -23,6 +23,7 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "Core"),
+    .target(name: "SRS"),
     .target(name: "Content", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
     .target(name: "Terminal", dependencies: ["Core", "CLibEdit"]),
     .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -42,6 +43,7 @@ let package = Package(
       name: "CoreTests",
       dependencies: ["Core", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
+    .testTarget(name: "SRSTests", dependencies: ["SRS"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
     .testTarget(
       name: "StoreTests",

@@ -13,7 +13,11 @@ enum YAMLSource {
     var text = yaml
     for attempt in 0..<32 {
       do {
-        return try Yams.compose(yaml: text)
+        guard let node = try Yams.compose(yaml: text) else {
+          collector.error(line: lineOffset + 1, column: 1, "the YAML is empty; expected a mapping of keys to values")
+          return nil
+        }
+        return node
       } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var renamed = false

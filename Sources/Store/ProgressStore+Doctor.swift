@@ -38,3 +38,21 @@ extension ProgressStore {
     }
   }
 }
+
+extension ProgressStore {
+  /// SQLite's integrity check on a database fmlab refuses to open, through a read-only
+  /// connection, so `doctor` can show what is damaged without changing the file.
+  public static func integrityReport(at path: String) -> [String] {
+    var configuration = Configuration()
+    configuration.readonly = true
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      defer { try? queue.close() }
+      return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(50)") }
+    } catch let error as DatabaseError {
+      return ["SQLite cannot check the file: \(error.message ?? "\(error.resultCode)")"]
+    } catch {
+      return ["SQLite cannot check the file: \(error)"]
+    }
+  }
+}

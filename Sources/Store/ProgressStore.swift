@@ -26,9 +26,19 @@ public final class ProgressStore: Sendable {
   public static func open(
     at path: String, busyTimeout: Double = 5, appVersion: String, now: Date
   ) throws(StoreError) -> ProgressStore {
+    try open(at: path, busyTimeout: busyTimeout, appVersion: appVersion, now: now, migrator: Schema.migrator)
+  }
+
+  /// Opens with a given list of migrations (tests use it to play an older or newer fmlab).
+  static func open(
+    at path: String, busyTimeout: Double = 5, appVersion: String, now: Date, migrator: DatabaseMigrator
+  ) throws(StoreError) -> ProgressStore {
     let directory = (path as NSString).deletingLastPathComponent
     try DatabaseFile.prepareDirectory(directory)
     try DatabaseFile.checkExistingFile(path)
+    if FileManager.default.fileExists(atPath: path) {
+      try preflight(path: path, busyTimeout: busyTimeout, migrator: migrator)
+    }
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
@@ -37,8 +47,38 @@ public final class ProgressStore: Sendable {
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
       let store = ProgressStore(writer: pool, path: path, busyTimeout: busyTimeout)
-      try store.migrate(appVersion: appVersion, now: now)
+      try store.migrate(appVersion: appVersion, now: now, migrator: migrator)
       return store
+    } catch {
+      throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+    }
+  }
+
+  /// Reads an existing database through a read-only connection before anything may write
+  /// to it: a damaged file, a foreign file or a newer schema is refused without a single write.
+  static func preflight(path: String, busyTimeout: Double, migrator: DatabaseMigrator) throws(StoreError) {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      try queue.read { db in
+        _ = try Row.fetchAll(db, sql: "SELECT type, name, rootpage FROM sqlite_master")
+        if try db.tableExists("grdb_migrations") {
+          let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+          let unknown = applied.filter { !migrator.migrations.contains($0) }
+          if !unknown.isEmpty {
+            let writtenBy =
+              try db.tableExists("meta")
+              ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastOpenedBy'") : nil
+            throw StoreError.tooNew(path: path, unknownMigrations: unknown.sorted(), writtenBy: writtenBy)
+          }
+        }
+        for table in ["meta", "setting"] where try db.tableExists(table) {
+          _ = try Row.fetchAll(db, sql: "SELECT * FROM \(table) LIMIT 1000")
+        }
+      }
+      try queue.close()
     } catch {
       throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
     }
@@ -49,17 +89,16 @@ public final class ProgressStore: Sendable {
     -> ProgressStore
   {
     let store = ProgressStore(writer: try DatabaseQueue(), path: ":memory:", busyTimeout: 0)
-    try store.migrate(appVersion: appVersion, now: now)
+    try store.migrate(appVersion: appVersion, now: now, migrator: Schema.migrator)
     return store
   }
 
-  private func migrate(appVersion: String, now: Date) throws {
-    let migrator = Schema.migrator
+  private func migrate(appVersion: String, now: Date, migrator: DatabaseMigrator) throws {
     let (superseded, applied) = try writer.read { db in
       (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
     }
     if superseded {
-      let known = Set(Schema.knownMigrations)
+      let known = Set(migrator.migrations)
       let unknown = try writer.read { db in
         try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").filter { !known.contains($0) }
       }
@@ -68,18 +107,32 @@ public final class ProgressStore: Sendable {
       }
       throw StoreError.tooNew(path: path, unknownMigrations: unknown.sorted(), writtenBy: writtenBy ?? nil)
     }
-    let pending = Schema.knownMigrations.filter { !applied.contains($0) }
+    let pending = migrator.migrations.filter { !applied.contains($0) }
     if !applied.isEmpty, let next = pending.first, path != ":memory:" {
       let backup = try DatabaseQueue(path: path + ".before-" + next)
       try writer.backup(to: backup)
     }
-    try migrator.migrate(writer)
+    if !pending.isEmpty { try migrator.migrate(writer) }
+    let lastOpenedBy = try writer.read { db in
+      try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastOpenedBy'")
+    }
+    guard lastOpenedBy != appVersion else { return }
     try writer.write { db in
       try db.execute(
         sql: "INSERT INTO meta(key, value) VALUES ('createdBy', ?) ON CONFLICT(key) DO NOTHING", arguments: [appVersion])
       try db.execute(
         sql: "INSERT INTO meta(key, value) VALUES ('lastOpenedBy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         arguments: [appVersion])
+    }
+  }
+
+  /// Writes everything in the write-ahead log into the database file and closes it.
+  public func close() throws(StoreError) {
+    do {
+      try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+      try writer.close()
+    } catch {
+      throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
     }
   }
 

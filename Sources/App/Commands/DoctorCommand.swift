@@ -13,11 +13,14 @@ struct DoctorCommand: FmlabCommand {
       let health = try session.store().health()
       report = DoctorView.Report(
         dataDirectory: session.configuration.dataDirectory, contentRoot: session.configuration.contentRootDescription,
-        database: health, problem: nil)
+        database: health, problem: nil, integrityOfUnopenedDatabase: nil)
     } catch {
+      let path = session.configuration.dataDirectory + "/progress.sqlite"
+      let integrity: [String]? =
+        if case .corrupt = error { ProgressStore.integrityReport(at: path) } else { nil }
       report = DoctorView.Report(
         dataDirectory: session.configuration.dataDirectory, contentRoot: session.configuration.contentRootDescription,
-        database: nil, problem: error.message)
+        database: nil, problem: error.message, integrityOfUnopenedDatabase: integrity)
       return CommandOutput(
         text: DoctorView.render(report, styler: session.styler), json: report, status: error.exitStatus)
     }

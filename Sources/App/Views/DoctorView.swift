@@ -7,13 +7,19 @@ enum DoctorView {
     var contentRoot: String
     var database: DatabaseHealth?
     var problem: String?
+    /// SQLite's integrity check of a database that could not be opened (read-only).
+    var integrityOfUnopenedDatabase: [String]?
   }
 
   static func render(_ report: Report, styler: Styler) -> String {
     var out = "data directory  \(report.dataDirectory)\n"
     out += "content         \(report.contentRoot)\n"
     if let problem = report.problem {
-      return out + styler.error("database        problem: ") + problem + "\n"
+      out += styler.error("database        problem: ") + problem + "\n"
+      if let lines = report.integrityOfUnopenedDatabase {
+        out += "integrity check (read-only):\n" + lines.prefix(20).map { "  \($0)\n" }.joined()
+      }
+      return out
     }
     guard let db = report.database else { return out }
     out += "database        \(db.path) (\(db.sizeBytes) bytes, journal \(db.journalMode))\n"
