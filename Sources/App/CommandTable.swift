@@ -30,8 +30,7 @@ public struct FmlabRoot: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "fmlab",
     abstract: "A terminal study lab for the AWS Certified AI Practitioner exam (AIF-C01).",
-    subcommands: CommandTable.commands.map { $0 as ParsableCommand.Type },
-    helpNames: [])
+    subcommands: CommandTable.commands.map { $0 as ParsableCommand.Type })
 
   public init() {}
 }

@@ -43,6 +43,9 @@ public struct Dispatcher {
     if name == "-h" || name == "--help" {
       name = "help"
       arguments = ["help"] + words.dropFirst()
+    } else if words.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }), name != "help" {
+      arguments = ["help", name]
+      name = "help"
     }
     let misplaced = GlobalOptions.startUpOnlyNames.first { option in
       words.contains { $0 == option || $0.hasPrefix(option + "=") }

@@ -64,6 +64,11 @@ static inline int fm_install_sigint(void (*handler)(int)) {
   sa.sa_handler = handler;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;
+  // A parent may have left SIGINT blocked (the mask survives exec); Ctrl-C must reach us.
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGINT);
+  sigprocmask(SIG_UNBLOCK, &unblock, NULL);
   return sigaction(SIGINT, &sa, NULL);
 }
 

@@ -8,7 +8,7 @@ final class FindingCollector {
 
   init(file: String, text: String) {
     self.file = file
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.lines = text.fileLines
   }
 
   func location(line: Int, column: Int) -> SourceLocation {
@@ -38,4 +38,12 @@ final class FindingCollector {
 
 extension Substring {
   var trimmingSuffixCR: Substring { last == "\r" ? dropLast() : self }
+}
+
+extension String {
+  /// The text's lines, split at LF and at CRLF (which Swift treats as one `Character`, so
+  /// `split(separator: "\n")` alone would leave a CRLF file as a single line).
+  var fileLines: [Substring] {
+    split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+  }
 }

@@ -1,6 +1,6 @@
-import Yams
-import Foundation
 import Core
+import Foundation
+import Yams
 
 /// A knowledge-base page: front matter (id, title, objectives, flashcards, sources…) and a Markdown body.
 public struct Topic: Sendable, Codable, Equatable, Identifiable {
@@ -65,7 +65,9 @@ extension Topic {
       if let parsed = Kind(rawValue: kindText) {
         kind = parsed
       } else {
-        r.error(at: r.value("kind")!, "kind '\(kindText)' is not one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        r.error(
+          at: r.value("kind")!,
+          "kind '\(kindText)' is not one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
       }
     }
     let objectives = r.strings("objectives")
@@ -115,7 +117,7 @@ enum FrontMatter {
   }
 
   static func split(_ text: String) -> Split {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSuffixCR }
+    var lines = text.fileLines.map { $0.trimmingSuffixCR }
     if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
     guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return .missing }
     lines.removeFirst()

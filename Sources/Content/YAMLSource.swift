@@ -19,22 +19,20 @@ enum YAMLSource {
         }
         return node
       } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var renamed = false
-        for key in duplicates {
-          let first = context.mark.line + lineOffset
-          guard let (line, column) = secondOccurrence(of: key, from: first, in: collector) else {
-            collector.error(line: first, column: context.mark.column, "duplicate key '\(key)' in the same mapping")
-            continue
-          }
-          collector.error(line: line, column: column, "duplicate key '\(key)' in the same mapping")
-          let index = line - lineOffset - 1
-          if index >= 0, index < lines.count, let range = lines[index].range(of: key) {
-            lines[index].replaceSubrange(range, with: duplicatePrefix + "\(attempt)_" + key)
-            renamed = true
-          }
+        // The context mark belongs to the first key only; the others are reported on later attempts.
+        // The search runs over the current (already renamed) text, so a key defined three times is
+        // reported at its second and third definitions, once each.
+        guard let key = duplicates.first else { return nil }
+        var lines = text.fileLines.map(String.init)
+        guard let (line, column) = secondOccurrence(of: key, from: context.mark.line, in: lines) else {
+          collector.error(
+            line: context.mark.line + lineOffset, column: context.mark.column,
+            "duplicate key '\(key)' in the same mapping")
+          return nil
         }
-        guard renamed else { return nil }
+        collector.error(line: line + lineOffset, column: column, "duplicate key '\(key)' in the same mapping")
+        guard let range = lines[line - 1].range(of: key) else { return nil }
+        lines[line - 1].replaceSubrange(range, with: duplicatePrefix + "\(attempt)_" + key)
         text = lines.joined(separator: "\n")
       } catch let error as YamlError {
         report(error, lineOffset: lineOffset, into: collector)
@@ -61,25 +59,21 @@ enum YAMLSource {
     }
   }
 
-  /// Finds the second line, from `start`, that defines `key`.
-  private static func secondOccurrence(of key: String, from start: Int, in collector: FindingCollector) -> (Int, Int)? {
-    func definesKey(_ text: Substring) -> Bool {
+  /// Finds the second line of `lines`, from the 1-based line `start`, that defines `key` at the
+  /// same indentation as the first, with the 1-based column of the key.
+  private static func secondOccurrence(of key: String, from start: Int, in lines: [String]) -> (Int, Int)? {
+    func indentation(_ text: String) -> Int { text.prefix { $0 == " " || $0 == "-" }.count }
+    func definesKey(_ text: String) -> Bool {
       let trimmed = text.drop { $0 == " " || $0 == "-" }
       return trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":")
     }
-    guard let first = collector.firstLine(from: start, where: definesKey) else { return nil }
-    let indent = collector.indentation(ofLine: first)
+    guard start >= 1, start <= lines.count, let first = lines[(start - 1)...].firstIndex(where: definesKey) else {
+      return nil
+    }
+    let indent = indentation(lines[first])
     guard
-      let second = collector.firstLine(
-        from: first + 1, where: { definesKey($0) && $0.prefix { $0 == " " || $0 == "-" }.count == indent })
+      let second = lines[(first + 1)...].firstIndex(where: { definesKey($0) && indentation($0) == indent })
     else { return nil }
-    return (second, 1 + collector.indentation(ofLine: second))
-  }
-}
-
-extension FindingCollector {
-  func indentation(ofLine line: Int) -> Int {
-    guard let text = lineText(line) else { return 0 }
-    return text.prefix { $0 == " " || $0 == "-" }.count
+    return (second + 1, 1 + indentation(lines[second]))
   }
 }

@@ -22,6 +22,8 @@ public enum CommandLineTokenizer {
     for character in line {
       column += 1
       if escaping {
+        // Inside double quotes only `\"` and `\\` are escapes; before anything else the backslash stays.
+        if quote == "\"" && character != "\"" && character != "\\" { current.append("\\") }
         current.append(character)
         escaping = false
         continue

@@ -17,11 +17,22 @@ public enum Timestamp {
     if trimmed.count == 10, let day = try? CalendarDay(parsing: trimmed) {
       return day.startInUTC
     }
+    guard fieldsAreInRange(trimmed) else { throw Failure(input: text) }
     let plain = Date.ISO8601FormatStyle()
     if let date = try? plain.parse(trimmed) { return date }
     let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     if let date = try? fractional.parse(trimmed) { return date }
     throw Failure(input: text)
+  }
+
+  /// Foundation's parser rolls impossible fields over (2026-02-30T09:00:00Z becomes 2 March,
+  /// 24:00 the next day), so the date and the time of day are checked first.
+  static func fieldsAreInRange(_ text: String) -> Bool {
+    guard let match = text.prefixMatch(of: /(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})/),
+      (try? CalendarDay(parsing: String(match.1))) != nil,
+      let hour = Int(match.2), let minute = Int(match.3), let second = Int(match.4)
+    else { return false }
+    return hour < 24 && minute < 60 && second < 60
   }
 
   /// The canonical text of an instant: `2026-11-26T09:30:00Z`.
@@ -46,6 +57,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
   public init(parsing text: String) throws(Timestamp.Failure) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1,
       d <= CalendarDay.daysIn(month: m, year: y)
     else { throw Timestamp.Failure(input: text) }

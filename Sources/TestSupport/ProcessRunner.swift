@@ -30,7 +30,7 @@ public struct ProcessRunner {
 
   public static func run(
     _ executable: String, _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:],
-    timeout: TimeInterval = 60
+    timeout: TimeInterval = 60, captureOutput: Bool = true
   ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -42,8 +42,9 @@ public struct ProcessRunner {
     let output = Pipe()
     let error = Pipe()
     process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
+    // A daemonizing child (tmux's server) would hold captured pipes open forever.
+    process.standardOutput = captureOutput ? output : FileHandle.nullDevice
+    process.standardError = captureOutput ? error : FileHandle.nullDevice
     try process.run()
     let writer = Thread {
       input.fileHandleForWriting.write(stdin)
@@ -53,15 +54,17 @@ public struct ProcessRunner {
     let group = DispatchGroup()
     nonisolated(unsafe) var outData = Data()
     nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      outData = output.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    group.enter()
-    DispatchQueue.global().async {
-      errData = error.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
+    if captureOutput {
+      group.enter()
+      Thread.detachNewThread {
+        outData = output.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+      }
+      group.enter()
+      Thread.detachNewThread {
+        errData = error.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+      }
     }
     if group.wait(timeout: .now() + timeout) == .timedOut {
       process.terminate()

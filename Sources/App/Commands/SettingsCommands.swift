@@ -58,8 +58,8 @@ struct SetCommand: FmlabCommand {
   @Argument(help: "The setting to change.")
   var key: String
 
-  @Argument(help: "The new value (several words are joined with spaces).")
-  var value: [String]
+  @Argument(parsing: .allUnrecognized, help: "The new value (several words are joined with spaces).")
+  var value: [String] = []
 
   func validate() throws {
     if value.isEmpty { throw ValidationError("Missing the value: set \(key) VALUE") }

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import Content
+
+@Suite struct ExamGuideAndModelTests {
+  static let guide = """
+    guide: TEST-01
+    version: "1.0"
+    sources: [https://example.com/guide]
+    verified: 2026-11-26
+    domains:
+      - number: 1
+        title: First
+        weight: 60
+        tasks:
+          - id: "1.1"
+            title: Task one
+            objectives:
+              - {id: "1.1.1", title: Objective one}
+              - {id: "1.2.1", title: Misplaced, newInV11: true}
+      - number: 2
+        title: Second
+        weight: 30
+        tasks:
+          - id: "2.1"
+            title: Task two
+            objectives:
+              - {id: "2.1.1", title: Objective two}
+    """
+
+  @Test func guideProblemsAreReportedAtTheirPlace() throws {
+    let set = try ContentSamples.load(["Resources/exam-guide.yaml": Self.guide], includeGuide: false)
+    #expect(
+      set.findings.map(\.summaryLine) == [
+        "Resources/exam-guide.yaml:5:1: error: domain weights add up to 90, not 100",
+        "Resources/exam-guide.yaml:14:18: error: objective '1.2.1' is not under task statement 1.1",
+      ])
+    #expect(set.guide.name == "TEST-01")
+    #expect(set.guide.objectives.map(\.id) == ["1.1.1", "1.2.1", "2.1.1"])
+    #expect(set.guide.objectives.map(\.newInV11) == [false, true, false])
+  }
+
+  static let models = """
+    models:
+      - id: titan-text
+        name: Titan Text
+        provider: Amazon
+        input: [text]
+        output: [text, imagee]
+        sources: [https://docs.aws.amazon.com/bedrock/]
+        verified: 2026-11-26
+    """
+
+  @Test func anUnknownModalitySuggestsTheNearestOne() throws {
+    let set = try ContentSamples.load(["Resources/models/test.yaml": Self.models])
+    #expect(
+      set.findings.map(\.summaryLine) == [
+        "Resources/models/test.yaml:6:20: error: 'imagee' is not a modality "
+          + "(text, image, video, audio, speech, document, embedding); did you mean 'image'?"
+      ])
+    let model = try #require(set.model("titan-text"))
+    #expect(model.output == [.text])
+    #expect(model.provider == "Amazon")
+  }
+
+  @Test func aRelatedLinkMayNameAModel() throws {
+    let page = ContentSamples.page(id: "p").replacingOccurrences(
+      of: "verified: 2026-11-26\n", with: "verified: 2026-11-26\nrelated: [titan-text]\n")
+    let set = try ContentSamples.load([
+      "content/p.md": page, "Resources/models/test.yaml": Self.models.replacingOccurrences(of: "imagee", with: "image"),
+    ])
+    #expect(set.findings == [])
+  }
+}
