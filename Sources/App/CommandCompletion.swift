@@ -14,18 +14,12 @@ public struct CommandCompletion: CompletionProvider {
     var positionalValues: [[String]]
   }
 
-  let commands: [String: CommandInfo]
   let commandNames: [String]
   let argumentCompleters: [String: ArgumentCompleter]
 
+  /// Cheap to create: a command's options are read from the command table only when Tab
+  /// is pressed after it, so start-up pays nothing for completion.
   public init(extra: [String: ArgumentCompleter] = [:]) {
-    var infos: [String: CommandInfo] = [:]
-    for command in CommandTable.commands {
-      let info = CommandCompletion.describe(command)
-      infos[command._commandName] = info
-      for alias in command.configuration.aliases { infos[alias] = info }
-    }
-    commands = infos
     commandNames = CommandTable.names.filter { $0 != "?" }
     var completers: [String: ArgumentCompleter] = [
       "help": { _ in CommandTable.names.filter { $0 != "?" } + HelpTopics.names },
@@ -38,7 +32,8 @@ public struct CommandCompletion: CompletionProvider {
 
   public func completions(for request: CompletionRequest) -> [String] {
     guard let first = request.words.first else { return commandNames }
-    guard let info = commands[first] else { return [] }
+    guard let command = CommandTable.command(named: first) else { return [] }
+    let info = CommandCompletion.describe(command)
     if request.partial.hasPrefix("-") { return info.options + ["--json"] }
     let arguments = Array(request.words.dropFirst())
     if let completer = argumentCompleters[info.name] { return completer(arguments) }

@@ -38,7 +38,9 @@ public struct Dispatcher {
 
   /// Runs one command given as words (a one-shot invocation, or a tokenized line).
   public func run(words: [String]) -> DispatchOutcome {
-    guard var name = words.first else { return DispatchOutcome(status: .success, endsSession: false, ranCommand: false) }
+    guard var name = words.first else {
+      return DispatchOutcome(status: .success, endsSession: false, ranCommand: false)
+    }
     var arguments = words
     if name == "-h" || name == "--help" {
       name = "help"

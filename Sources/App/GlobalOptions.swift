@@ -3,6 +3,33 @@ import Terminal
 
 extension ColorMode: ExpressibleByArgument {}
 
+/// The start-up options as plain values; `StartOptions()` equals parsing no options at all
+/// (a test keeps the two in step), which lets a run without options skip the parser.
+public struct StartOptions: Equatable, Sendable {
+  public var dataDir: String?
+  public var contentDir: String?
+  public var color: ColorMode = .auto
+  public var now: String?
+  public var seed: UInt64?
+  public var json = false
+  public var bail = false
+  public var version = false
+
+  public init(
+    dataDir: String? = nil, contentDir: String? = nil, color: ColorMode = .auto, now: String? = nil,
+    seed: UInt64? = nil, json: Bool = false, bail: Bool = false, version: Bool = false
+  ) {
+    self.dataDir = dataDir
+    self.contentDir = contentDir
+    self.color = color
+    self.now = now
+    self.seed = seed
+    self.json = json
+    self.bail = bail
+    self.version = version
+  }
+}
+
 /// Options that apply to the whole run; they may appear anywhere on fmlab's command line.
 public struct GlobalOptions: ParsableArguments {
   @Option(help: "Where progress is kept (also FMLAB_DATA_DIR).")
@@ -30,6 +57,13 @@ public struct GlobalOptions: ParsableArguments {
   public var version = false
 
   public init() {}
+
+  /// The parsed values as a plain value.
+  public var startOptions: StartOptions {
+    StartOptions(
+      dataDir: dataDir, contentDir: contentDir, color: color, now: now, seed: seed, json: json, bail: bail,
+      version: version)
+  }
 
   /// Options with a value, and flags, by their spelled name.
   static let valued = ["--data-dir", "--content-dir", "--color", "--now", "--seed"]

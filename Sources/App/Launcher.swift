@@ -51,9 +51,11 @@ public enum Launcher {
   public static func run(_ launch: LaunchEnvironment) -> ExitStatus {
     let sink = launch.sink
     let (globalWords, commandWords) = GlobalOptions.split(launch.arguments)
-    let options: GlobalOptions
+    let options: StartOptions
     do {
-      options = try GlobalOptions.parse(globalWords)
+      // Parsing reflects over the options' property wrappers (dynamic casts that scan every
+      // protocol conformance in the binary); with no global options there is nothing to parse.
+      options = globalWords.isEmpty ? StartOptions() : try GlobalOptions.parse(globalWords).startOptions
     } catch {
       sink.writeError("error: " + GlobalOptions.message(for: error) + " (see 'fmlab help options')\n")
       return .usage
@@ -96,14 +98,17 @@ public enum Launcher {
     let completion = CommandCompletion()
 
     if !commandWords.isEmpty {
-      session.reader = launch.makeReader(launch.device.stdinIsTerminal && launch.device.stdoutIsTerminal, nil, completion)
+      session.reader = launch.makeReader(
+        launch.device.stdinIsTerminal && launch.device.stdoutIsTerminal, nil, completion)
       if let status = rejectFileAsDataDir(dataDirectory, sink: sink, session: session) { return status }
       return Dispatcher(session: session).run(words: commandWords).status
     }
     if let status = rejectFileAsDataDir(dataDirectory, sink: sink, session: session) { return status }
     let reader = launch.makeReader(interactive, interactive ? dataDirectory + "/history" : nil, completion)
     if interactive { Interrupt.install() }
-    if interactive { try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true) }
+    if interactive {
+      try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+    }
     return Repl(session: session, reader: reader, bail: options.bail).run()
   }
 

@@ -103,7 +103,8 @@ public final class Session {
 
   func loadContent(at root: String) throws -> ContentSet {
     let cache = configuration.cacheDirectory.map { directory in
-      ContentCache(path: directory + "/content-\(ContentSession.cacheKey(for: root)).json", buildID: configuration.buildID)
+      ContentCache(
+        path: directory + "/content-\(ContentSession.cacheKey(for: root)).json", buildID: configuration.buildID)
     }
     do {
       return try ContentLoader(root: root, cache: cache).load()

@@ -55,7 +55,9 @@ public struct ContentLoader: Sendable {
       }
       guard let bytes = FileManager.default.contents(atPath: path) else {
         var unreadable = ParsedFile(kind: kind)
-        unreadable.findings = [Finding(.error, at: SourceLocation(file: relativePath, line: 1, column: 1), "cannot read the file")]
+        unreadable.findings = [
+          Finding(.error, at: SourceLocation(file: relativePath, line: 1, column: 1), "cannot read the file")
+        ]
         parsed.append(unreadable)
         continue
       }
@@ -98,7 +100,8 @@ public struct ContentLoader: Sendable {
 
   func assemble(_ files: [ParsedFile], fileCount: Int) -> ContentSet {
     var guide: ExamGuide? = nil
-    var set = ContentSet(root: root, guide: .empty, topics: [], items: [], models: [], findings: [], fileCount: fileCount)
+    var set = ContentSet(
+      root: root, guide: .empty, topics: [], items: [], models: [], findings: [], fileCount: fileCount)
     for file in files {
       set.topics += file.topics
       set.items += file.items

@@ -62,24 +62,26 @@ extension ContentSet {
   /// Checks that span files: unique ids, and references that resolve. Returns the findings.
   func crossFileFindings() -> [Finding] {
     var findings: [Finding] = []
-    func duplicates<T>(_ values: [T], what: String, id: (T) -> String, location: (T) -> SourceLocation) {
+    func duplicates<T>(
+      _ values: [T], what: String, id: (T) -> String, location: (T) -> SourceLocation, line: (T) -> String?
+    ) {
       var first: [String: SourceLocation] = [:]
       for value in values {
         let key = id(value)
         if let original = first[key] {
           findings.append(
             Finding(
-              .error, at: location(value), "duplicate \(what) id '\(key)'",
+              .error, at: location(value), "duplicate \(what) id '\(key)'", sourceLine: line(value),
               notes: [Finding.Note(location: original, message: "'\(key)' is first defined here")]))
         } else {
           first[key] = location(value)
         }
       }
     }
-    duplicates(topics, what: "topic", id: \.id, location: \.location)
-    duplicates(flashcards, what: "flashcard", id: \.id, location: \.location)
-    duplicates(items, what: "quiz item", id: \.id, location: \.location)
-    duplicates(models, what: "model", id: \.id, location: \.location)
+    duplicates(topics, what: "topic", id: \.id, location: \.location, line: \.sourceLine)
+    duplicates(flashcards, what: "flashcard", id: \.id, location: \.location, line: \.sourceLine)
+    duplicates(items, what: "quiz item", id: \.id, location: \.location, line: \.sourceLine)
+    duplicates(models, what: "model", id: \.id, location: \.location, line: \.sourceLine)
 
     let objectiveIDs = guide.objectiveIDs
     let topicIDs = Set(topics.map(\.id))

@@ -1,5 +1,5 @@
-import Yams
 import Core
+import Yams
 
 /// The exam guide's structure: domains with weights, task statements and objectives.
 public struct ExamGuide: Sendable, Codable, Equatable {

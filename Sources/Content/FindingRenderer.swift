@@ -32,12 +32,14 @@ public enum FindingRenderer {
 extension String {
   /// The text with control characters (escape sequences included) replaced by `?`, for one-line display.
   var sanitizedLine: String {
-    String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-      switch scalar.value {
-      case 0x09: scalar
-      case 0x00...0x1F, 0x7F...0x9F: "?"
-      default: scalar
-      }
-    }))
+    String(
+      String.UnicodeScalarView(
+        unicodeScalars.map { scalar in
+          switch scalar.value {
+          case 0x09: scalar
+          case 0x00...0x1F, 0x7F...0x9F: "?"
+          default: scalar
+          }
+        }))
   }
 }

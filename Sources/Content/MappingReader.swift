@@ -1,5 +1,5 @@
-import Foundation
 import Core
+import Foundation
 import Yams
 
 /// Reads typed fields from one YAML mapping, turning every problem into a finding that
@@ -59,6 +59,14 @@ final class MappingReader {
       return nil
     }
     return pair.value
+  }
+
+  /// Where the value of `key` was written (else the mapping itself), with that line's text:
+  /// what a finding about the whole value (a duplicate id, say) points at.
+  func anchor(_ key: String) -> (location: SourceLocation, sourceLine: String?) {
+    let target = pairs.first { $0.key == key }?.value ?? node
+    let (line, column) = position(of: target)
+    return (collector.location(line: line, column: column), collector.lineText(line).map(String.init))
   }
 
   /// Declares keys that are read elsewhere (so they are not reported as unknown).

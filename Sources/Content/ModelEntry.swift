@@ -1,5 +1,5 @@
-import Yams
 import Core
+import Yams
 
 /// A foundation model in the catalog (the knowledge-base issue extends the facts it holds).
 public struct ModelEntry: Sendable, Codable, Equatable, Identifiable {
@@ -9,8 +9,11 @@ public struct ModelEntry: Sendable, Codable, Equatable, Identifiable {
   public var input: [Modality]
   public var output: [Modality]
   public var sources: [String]
-  public var verified: CalendarDay
+  /// When the facts were last checked; nil when missing or invalid (a finding).
+  public var verified: CalendarDay?
+  /// Where the model's id is written, and that line's text.
   public var location: SourceLocation
+  public var sourceLine: String?
 
   public enum Modality: String, Sendable, Codable, CaseIterable {
     case text, image, video, audio, speech, document, embedding
@@ -43,10 +46,10 @@ extension ModelEntry {
     let sources = r.strings("sources", required: true)
     let verified = r.day("verified", required: true)
     r.finish()
-    guard !id.isEmpty, let verified else { return nil }
-    let (line, column) = r.position(of: node)
+    guard !id.isEmpty else { return nil }
+    let anchor = r.anchor("id")
     return ModelEntry(
       id: id, name: name, provider: provider, input: input, output: output, sources: sources, verified: verified,
-      location: collector.location(line: line, column: column))
+      location: anchor.location, sourceLine: anchor.sourceLine)
   }
 }

@@ -1,6 +1,6 @@
-import Yams
 import Core
 import Foundation
+import Yams
 
 /// One exam-style question with an explanation for every option.
 ///
@@ -15,8 +15,11 @@ public struct QuizItem: Sendable, Codable, Equatable, Identifiable {
   public var options: [Option]
   public var topics: [String]
   public var sources: [String]
-  public var verified: CalendarDay
+  /// When the facts were last checked; nil when missing or invalid (a finding).
+  public var verified: CalendarDay?
+  /// Where the item's id is written, and that line's text.
   public var location: SourceLocation
+  public var sourceLine: String?
   /// The objective and topic ids this item points at, with positions.
   public var references: [Reference]
 
@@ -76,11 +79,11 @@ extension QuizItem {
     let verified = r.day("verified", required: true)
     let references = r.references("objective", target: .objective) + r.references("topics", target: .topic)
     r.finish()
-    guard !id.isEmpty, let type, let verified, !options.isEmpty else { return nil }
-    let (line, column) = r.position(of: node)
+    guard !id.isEmpty, let type, !options.isEmpty else { return nil }
+    let anchor = r.anchor("id")
     let item = QuizItem(
       id: id, type: type, objective: objective, difficulty: difficulty, stem: stem, options: options, topics: topics,
-      sources: sources, verified: verified, location: collector.location(line: line, column: column),
+      sources: sources, verified: verified, location: anchor.location, sourceLine: anchor.sourceLine,
       references: references)
     item.checkShape(reader: r, optionsNode: r.value("options") ?? node)
     return item
@@ -91,8 +94,12 @@ extension QuizItem {
     let keys = correctCount
     switch type {
     case .multipleChoice:
-      if options.count != 4 { r.error(at: optionsNode, "a multiple-choice item has 4 options; this one has \(options.count)") }
-      if keys != 1 { r.error(at: optionsNode, "a multiple-choice item has exactly one correct option; this one has \(keys)") }
+      if options.count != 4 {
+        r.error(at: optionsNode, "a multiple-choice item has 4 options; this one has \(options.count)")
+      }
+      if keys != 1 {
+        r.error(at: optionsNode, "a multiple-choice item has exactly one correct option; this one has \(keys)")
+      }
     case .multipleResponse:
       if options.count < 5 {
         r.error(at: optionsNode, "a multiple-response item has at least 5 options; this one has \(options.count)")
@@ -101,9 +108,12 @@ extension QuizItem {
         r.error(at: optionsNode, "a multiple-response item has at least 2 correct options; this one has \(keys)")
       }
       if let stated = QuizItem.statedChoiceCount(in: stem), stated != keys {
-        r.error(at: r.value("stem") ?? optionsNode, "the stem asks for \(stated) choices but \(keys) options are correct")
+        r.error(
+          at: r.value("stem") ?? optionsNode, "the stem asks for \(stated) choices but \(keys) options are correct")
       } else if QuizItem.statedChoiceCount(in: stem) == nil {
-        r.error(at: r.value("stem") ?? optionsNode, "a multiple-response stem must say how many to choose, e.g. '(Choose two.)'")
+        r.error(
+          at: r.value("stem") ?? optionsNode,
+          "a multiple-response stem must say how many to choose, e.g. '(Choose two.)'")
       }
     }
   }

@@ -14,8 +14,11 @@ public struct Topic: Sendable, Codable, Equatable, Identifiable {
   public var confuseWith: [String]
   public var flashcards: [Flashcard]
   public var sources: [String]
-  public var verified: CalendarDay
+  /// When the facts were last checked; nil when the page's date is missing or invalid (a finding).
+  public var verified: CalendarDay?
+  /// Where the page's id is written, and that line's text.
   public var location: SourceLocation
+  public var sourceLine: String?
   /// The ids this page points at (objectives, related pages and models), with positions.
   public var references: [Reference]
 
@@ -32,6 +35,7 @@ public struct Flashcard: Sendable, Codable, Equatable, Identifiable {
   public var prompt: String
   public var answer: String
   public var location: SourceLocation
+  public var sourceLine: String?
 }
 
 extension Topic {
@@ -79,10 +83,10 @@ extension Topic {
       guard let f = MappingReader(node, what: "flashcard", collector: collector, lineOffset: lineOffset) else {
         continue
       }
-      let (line, column) = f.position(of: node)
+      let anchor = f.anchor(f.keyNode("id") != nil ? "id" : "q")
       let card = Flashcard(
         id: f.string("id") ?? "\(id)#\(index + 1)", prompt: f.string("q", required: true) ?? "",
-        answer: f.string("a", required: true) ?? "", location: collector.location(line: line, column: column))
+        answer: f.string("a", required: true) ?? "", location: anchor.location, sourceLine: anchor.sourceLine)
       f.finish()
       flashcards.append(card)
     }
@@ -99,11 +103,12 @@ extension Topic {
     if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       collector.warning(line: yamlStartLine + yaml.count { $0 == "\n" } + 1, column: 1, "the page has no body text")
     }
-    guard !id.isEmpty, let verified else { return nil }
+    guard !id.isEmpty else { return nil }
+    let anchor = r.anchor("id")
     return Topic(
       id: id, title: title, kind: kind, objectives: objectives, summary: summary, body: body, related: related,
       confuseWith: confuseWith, flashcards: flashcards, sources: sources, verified: verified,
-      location: collector.location(line: 1, column: 1), references: references)
+      location: anchor.location, sourceLine: anchor.sourceLine, references: references)
   }
 }
 

@@ -85,7 +85,9 @@ public final class ProgressStore: Sendable {
   }
 
   /// A private in-memory database with the current schema, for tests and `--data-dir :memory:`.
-  public static func inMemory(appVersion: String = "test", now: Date = Date(timeIntervalSince1970: 0)) throws
+  public static func inMemory(
+    appVersion: String = "test", now: Date = Date(timeIntervalSince1970: 0)
+  ) throws
     -> ProgressStore
   {
     let store = ProgressStore(writer: try DatabaseQueue(), path: ":memory:", busyTimeout: 0)
@@ -119,9 +121,11 @@ public final class ProgressStore: Sendable {
     guard lastOpenedBy != appVersion else { return }
     try writer.write { db in
       try db.execute(
-        sql: "INSERT INTO meta(key, value) VALUES ('createdBy', ?) ON CONFLICT(key) DO NOTHING", arguments: [appVersion])
+        sql: "INSERT INTO meta(key, value) VALUES ('createdBy', ?) ON CONFLICT(key) DO NOTHING", arguments: [appVersion]
+      )
       try db.execute(
-        sql: "INSERT INTO meta(key, value) VALUES ('lastOpenedBy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        sql:
+          "INSERT INTO meta(key, value) VALUES ('lastOpenedBy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         arguments: [appVersion])
     }
   }

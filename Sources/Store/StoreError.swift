@@ -32,7 +32,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case .dataDirIsNotADirectory(let path):
       return "the data directory \(path) is not a directory. Point --data-dir (or FMLAB_DATA_DIR) at a folder."
     case .cannotCreateDataDir(let path, let reason):
-      return "cannot create the data directory \(path): \(reason). Create it yourself or choose another with --data-dir."
+      return
+        "cannot create the data directory \(path): \(reason). Create it yourself or choose another with --data-dir."
     case .notWritable(let path):
       return "\(path) is read-only, so fmlab cannot save progress there. Make it writable "
         + "(chmod u+w) or choose another data directory with --data-dir. Nothing was changed."

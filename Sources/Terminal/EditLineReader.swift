@@ -1,5 +1,5 @@
-import Foundation
 @preconcurrency import CLibEdit
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -48,7 +48,13 @@ public final class EditLineReader: LineReader {
   public func readLine(prompt: String) -> LineReadResult {
     free(promptBuffer)
     promptBuffer = strdup(prompt)
-    Interrupt.clear()
+    // Ctrl-C pressed between two lines (while a command finished) cancels this line too:
+    // the terminal already discarded what was typed, so start again with a fresh prompt.
+    if Interrupt.take() {
+      fputs("^C\n", stdout)
+      fflush(stdout)
+      return .interrupted
+    }
     var count: Int32 = 0
     guard let raw = el_gets(editLine, &count) else {
       if count == -1 && Interrupt.take() {

@@ -13,7 +13,8 @@ public final class TmuxSession {
   public init(command: String, environment: [String: String], width: Int = 100, height: Int = 30) throws {
     socket = "fmlab-test-\(UUID().uuidString.prefix(8))"
     let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
-    let shellCommand = "env -i PATH=/usr/bin:/bin " + exports.joined(separator: " ") + " " + command
+    let shellCommand =
+      "env -i PATH=/usr/bin:/bin " + exports.joined(separator: " ") + " " + command
       + "; echo \"[exit $?]\"; sleep 30"
     try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", shellCommand])
   }
@@ -77,7 +78,9 @@ public final class TmuxSession {
 
   /// Polls the screen until `predicate` holds; returns the last screen and whether it held.
   @discardableResult
-  public func waitFor(timeout: TimeInterval = 10, escapes: Bool = false, _ predicate: (String) -> Bool) throws
+  public func waitFor(
+    timeout: TimeInterval = 10, escapes: Bool = false, _ predicate: (String) -> Bool
+  ) throws
     -> (screen: String, matched: Bool)
   {
     let deadline = Date().addingTimeInterval(timeout)

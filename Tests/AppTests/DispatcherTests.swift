@@ -1,16 +1,17 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @testable import App
-import TestSupport
 
 @Suite struct DispatcherTests {
   @Test func aMisspeltCommand_isAUsageErrorThatSuggestsTheNearestCommand() throws {
     let t = try TestSession()
     let outcome = t.run("hlep")[0]
     #expect(outcome.status == .usage)
-    #expect(t.sink.errors == "error: unknown command 'hlep' — did you mean 'help'? Type 'help' for the list of commands.\n")
+    #expect(
+      t.sink.errors == "error: unknown command 'hlep' — did you mean 'help'? Type 'help' for the list of commands.\n")
     #expect(t.sink.output.isEmpty)
   }
 
@@ -122,5 +123,26 @@ import TestSupport
     #expect(prompt["id"] as? String == "confirm-reset")
     #expect(prompt["choices"] as? [String] == ["y", "n"])
     #expect((objects[2]["data"] as? [String: Any])?["reset"] as? [String] == ["daily-new-limit"])
+  }
+}
+
+@Suite struct StartOptionsTests {
+  @Test func theDefaultsEqualParsingNoOptions() throws {
+    #expect(try GlobalOptions.parse([]).startOptions == StartOptions())
+  }
+
+  @Test func globalOptionsAreSeparatedFromTheCommandWherever_theyStand() {
+    let (global, command) = GlobalOptions.split([
+      "--data-dir", "/d", "set", "--json", "exam-date", "--now=2027-01-01", "x",
+    ])
+    #expect(global == ["--data-dir", "/d", "--json", "--now=2027-01-01"])
+    #expect(command == ["set", "exam-date", "x"])
+    #expect(GlobalOptions.split(["set", "--", "--json"]).command == ["set", "--json"])
+  }
+
+  @Test func parsedOptionsCarryEveryValue() throws {
+    let options = try GlobalOptions.parse(["--color", "never", "--seed", "7", "--bail", "--now", "2027-01-01"])
+      .startOptions
+    #expect(options == StartOptions(color: .never, now: "2027-01-01", seed: 7, bail: true))
   }
 }

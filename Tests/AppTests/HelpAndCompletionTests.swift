@@ -1,9 +1,9 @@
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import App
-import TestSupport
 
 @Suite struct HelpTests {
   @Test func help_listsEveryCommandOfTheTableAndEveryTopic() throws {

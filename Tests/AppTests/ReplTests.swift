@@ -1,10 +1,10 @@
 import Core
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import App
-import TestSupport
 
 @Suite struct ReplTests {
   @Test func scriptMode_runsEveryLineAndExitsWithTheFirstFailure() throws {

@@ -1,10 +1,10 @@
 import Core
 import Foundation
+import Store
+import TestSupport
 import Testing
 
 @testable import App
-import Store
-import TestSupport
 
 @Suite struct SettingsCommandTests {
   @Test func setThenSettings_showsTheNewValueAndMarksTheOthersAsDefaults() throws {

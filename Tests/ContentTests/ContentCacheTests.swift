@@ -150,7 +150,7 @@ import Testing
     let expected = [
       "content/broken.md:1:1: error: a page must start with YAML front matter between '---' lines "
         + "(id, title, objectives, …)",
-      "content/copy.md:1:1: error: duplicate topic id 'alpha'",
+      "content/copy.md:2:5: error: duplicate topic id 'alpha'",
     ]
     #expect(try scenario.load().findings.map(\.summaryLine) == expected)
     try scenario.plantCachedTitle("From the cache")

@@ -143,8 +143,8 @@ import Testing
     #expect(topic.related == ["other"])
     #expect(topic.body == "First paragraph.\n")
     #expect(topic.flashcards.map(\.id) == ["guardrails#1", "custom-id"])
-    #expect(topic.flashcards.map(\.location.line) == [9, 11])
-    #expect(topic.verified.description == "2026-11-26")
+    #expect(topic.flashcards.map(\.location.line) == [9, 11], "each card points at its id, else its prompt")
+    #expect(topic.verified?.description == "2026-11-26")
     #expect(set.flashcards.count == 2)
   }
 

@@ -43,7 +43,7 @@ import Testing
     #expect(item.options.map(\.text) == ["A", "B", "C", "D"])
     #expect(item.options.map(\.correct) == [true, false, false, false])
     #expect(item.correctCount == 1)
-    #expect(item.location == SourceLocation(file: "quizzes/q.yaml", line: 2, column: 5))
-    #expect(item.verified.description == "2026-11-26")
+    #expect(item.location == SourceLocation(file: "quizzes/q.yaml", line: 2, column: 9), "the item's id value")
+    #expect(item.verified?.description == "2026-11-26")
   }
 }

@@ -1,8 +1,7 @@
 import Foundation
 import GRDB
-import Testing
-
 import TestSupport
+import Testing
 
 /// Two fmlab processes writing to one data directory, one of them killed with SIGKILL:
 /// everything acknowledged is stored exactly once, and the database stays sound.
@@ -39,8 +38,10 @@ import TestSupport
     let db = try DatabaseQueue(path: dataDir + "/progress.sqlite")
     let (storedA, storedB, integrity) = try db.read { db in
       (
-        try Int.fetchAll(db, sql: "SELECT CAST(value AS INTEGER) FROM settingChange WHERE key = 'daily-new-limit' ORDER BY id"),
-        try Int.fetchAll(db, sql: "SELECT CAST(value AS INTEGER) FROM settingChange WHERE key = 'daily-review-limit' ORDER BY id"),
+        try Int.fetchAll(
+          db, sql: "SELECT CAST(value AS INTEGER) FROM settingChange WHERE key = 'daily-new-limit' ORDER BY id"),
+        try Int.fetchAll(
+          db, sql: "SELECT CAST(value AS INTEGER) FROM settingChange WHERE key = 'daily-review-limit' ORDER BY id"),
         try String.fetchAll(db, sql: "PRAGMA integrity_check")
       )
     }
@@ -69,8 +70,10 @@ import TestSupport
       // Root ignores permissions: run fmlab as an unprivileged user, as a learner would be.
       result = try ProcessRunner.run(
         "/usr/bin/setpriv",
-        ["--reuid=65534", "--regid=65534", "--clear-groups", ProcessRunner.fmlabPath, "--data-dir", dataDir,
-         "set", "daily-new-limit", "9"])
+        [
+          "--reuid=65534", "--regid=65534", "--clear-groups", ProcessRunner.fmlabPath, "--data-dir", dataDir,
+          "set", "daily-new-limit", "9",
+        ])
     } else {
       result = try ProcessRunner.fmlab(["--data-dir", dataDir, "set", "daily-new-limit", "9"])
     }

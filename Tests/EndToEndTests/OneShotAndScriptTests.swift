@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
-import Testing
-
 import TestSupport
+import Testing
 
 /// The built binary, driven the way people and scripts drive it.
 @Suite struct OneShotAndScriptTests {
   let dataDir = Fixtures.temporaryDirectory("e2e")
 
-  func fmlab(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws
+  func fmlab(
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:]
+  ) throws
     -> ProcessRunner.Result
   {
     try ProcessRunner.fmlab(

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import TestSupport
+import Testing
 
 /// The REPL in a real terminal (tmux): completion, history across restarts, Ctrl-C, Ctrl-D,
 /// UTF-8 input under a C locale, and colour rules. Each wait is bounded.
@@ -41,6 +40,7 @@ import TestSupport
     try first.send("Enter")
     try expectScreen(first, "$0.contains('daily-new-limit = 11')") { $0.contains("daily-new-limit = 11") }
     try first.type("this line is half typed")
+    try expectScreen(first, "the typed text is echoed") { TmuxSession.lastLine($0) == "fmlab> this line is half typed" }
     try first.send("C-c")
     try expectScreen(first, "Ctrl-C leaves fmlab at its prompt") { TmuxSession.lastLine($0) == "fmlab>" }
     try first.send("C-d")
@@ -49,7 +49,9 @@ import TestSupport
     let second = try start()
     #expect(try prompt(second))
     try second.send("Up")
-    try expectScreen(second, "TmuxSession.lastLine($0) == 'fmlab> set daily-new-limit 11'") { TmuxSession.lastLine($0) == "fmlab> set daily-new-limit 11" }
+    try expectScreen(second, "TmuxSession.lastLine($0) == 'fmlab> set daily-new-limit 11'") {
+      TmuxSession.lastLine($0) == "fmlab> set daily-new-limit 11"
+    }
     try second.send("C-u")
     try second.type("quit")
     try second.send("Enter")

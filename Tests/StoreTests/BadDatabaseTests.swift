@@ -1,10 +1,10 @@
 import Core
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Store
-import TestSupport
 
 /// Every way the data directory or the database can be wrong gets its own error and exit
 /// status, and never a write to the learner's file.

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Store
-import TestSupport
 
 @Suite struct MigrationTests {
   let now = TestClock.reference
@@ -66,7 +66,9 @@ import TestSupport
 
     let backupPath = path + ".before-v99-next"
     let backup = try DatabaseQueue(path: backupPath)
-    let backupMigrations = try backup.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+    let backupMigrations = try backup.read { db in
+      try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+    }
     #expect(backupMigrations == Schema.knownMigrations)
     #expect(try backup.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting") } == "7")
   }

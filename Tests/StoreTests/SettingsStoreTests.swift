@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
-import TestSupport
 
 @Suite struct SettingsStoreTests {
   let now = TestClock.reference

@@ -26,7 +26,8 @@ struct DoctorCommand: FmlabCommand {
     }
     let healthy = report.database?.isHealthy ?? false
     return CommandOutput(
-      text: DoctorView.render(report, styler: session.styler), json: report, status: healthy ? .success : .databaseCorrupt)
+      text: DoctorView.render(report, styler: session.styler), json: report,
+      status: healthy ? .success : .databaseCorrupt)
   }
 }
 

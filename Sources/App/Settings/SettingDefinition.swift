@@ -32,10 +32,12 @@ public struct SettingDefinition: Sendable {
     _ key: String, default value: String, in range: ClosedRange<Double>, _ summary: String
   ) -> SettingDefinition {
     SettingDefinition(
-      key: key, defaultValue: value, summary: summary, accepts: "a number from \(range.lowerBound) to \(range.upperBound)"
+      key: key, defaultValue: value, summary: summary,
+      accepts: "a number from \(range.lowerBound) to \(range.upperBound)"
     ) { text, _ in
       guard let number = Double(text), number.isFinite else {
-        return .failure(SettingError("'\(text)' is not a number; use a number from \(range.lowerBound) to \(range.upperBound)"))
+        return .failure(
+          SettingError("'\(text)' is not a number; use a number from \(range.lowerBound) to \(range.upperBound)"))
       }
       guard range.contains(number) else {
         return .failure(SettingError("\(text) is outside \(range.lowerBound)…\(range.upperBound)"))
@@ -45,7 +47,9 @@ public struct SettingDefinition: Sendable {
   }
 
   /// A whole number in a closed range.
-  public static func integer(_ key: String, default value: Int, in range: ClosedRange<Int>, _ summary: String)
+  public static func integer(
+    _ key: String, default value: Int, in range: ClosedRange<Int>, _ summary: String
+  )
     -> SettingDefinition
   {
     SettingDefinition(

@@ -23,7 +23,8 @@ enum DoctorView {
     }
     guard let db = report.database else { return out }
     out += "database        \(db.path) (\(db.sizeBytes) bytes, journal \(db.journalMode))\n"
-    out += "schema          \(db.appliedMigrations.last ?? "none") (\(db.appliedMigrations.count) of \(db.knownMigrations.count) migrations)\n"
+    out +=
+      "schema          \(db.appliedMigrations.last ?? "none") (\(db.appliedMigrations.count) of \(db.knownMigrations.count) migrations)\n"
     if let created = db.createdBy { out += "created by      fmlab \(created)\n" }
     if db.isHealthy {
       out += "integrity       " + styler.success("ok") + "\n"

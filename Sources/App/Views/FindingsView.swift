@@ -46,9 +46,13 @@ enum FindingsView {
     out += "from \(s.providers) providers\n"
     out += "objectives with a page: \(s.objectivesWithTopic) of \(s.objectives)\n"
     if !s.itemsByDomain.isEmpty {
-      out += "items by domain: " + s.itemsByDomain.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+      out +=
+        "items by domain: "
+        + s.itemsByDomain.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         .joined(separator: ", ") + "\n"
-      out += "items by type: " + s.itemsByType.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+      out +=
+        "items by type: "
+        + s.itemsByType.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         .joined(separator: ", ") + "\n"
     }
     return out

@@ -18,7 +18,8 @@ enum HelpView {
     out += "\n" + styler.bold("Help topics") + "\n"
     let topicWidth = (HelpTopics.all.map(\.name.count).max() ?? 0) + 2
     for topic in HelpTopics.all {
-      out += "  " + styler.accent(topic.name) + String(repeating: " ", count: topicWidth - topic.name.count)
+      out +=
+        "  " + styler.accent(topic.name) + String(repeating: " ", count: topicWidth - topic.name.count)
         + topic.summary + "\n"
     }
     out += "\nType 'help COMMAND' or 'help TOPIC' for more. Tab completes; Ctrl-R searches history; Ctrl-D quits.\n"
