@@ -35,6 +35,12 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "fmlab", dependencies: ["App", "Core", "Terminal"]),
+    // Benchmarks run on demand (scripts/bench-srs), never in CI's timed path.
+    .executableTarget(
+      name: "OptimizerBench",
+      dependencies: ["SRS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Benchmarks/OptimizerBench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["Core", "Terminal", "App", "Store", .product(name: "GRDB", package: "GRDB.swift")]
