@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .systemLibrary(
@@ -24,13 +25,15 @@ let package = Package(
     ),
     .target(name: "Core"),
     .target(name: "SRS"),
+    // Interchange with other tools: the FSRS ecosystem's revlog CSV (later: Anki packages).
+    .target(name: "Interop", dependencies: ["SRS", "Core", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "Content", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
     .target(name: "Terminal", dependencies: ["Core", "CLibEdit"]),
-    .target(name: "Store", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "App",
       dependencies: [
-        "Core", "Content", "Terminal", "Store",
+        "Core", "Content", "Terminal", "Store", "SRS", "Interop",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -50,6 +53,10 @@ let package = Package(
       dependencies: ["Core", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(name: "SRSTests", dependencies: ["SRS"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "InteropTests",
+      dependencies: ["Interop", "SRS", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
     .testTarget(
       name: "StoreTests",

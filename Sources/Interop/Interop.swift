@@ -1,0 +1,2 @@
+/// Interchange formats: the FSRS ecosystem's revlog CSV.
+public enum Interop {}
