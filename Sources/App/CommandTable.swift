@@ -6,6 +6,7 @@ public enum CommandTable {
   /// The commands, in the order `help` lists them. Later features append theirs.
   public static let commands: [any FmlabCommand.Type] = [
     HelpCommand.self,
+    ReviewCommand.self,
     SettingsCommand.self,
     SetCommand.self,
     UnsetCommand.self,

@@ -163,6 +163,15 @@ public final class Session {
 
   // MARK: Output
 
+  /// Progress output of an interactive flow: text for people, or one `{"type": event}` object with `--json`.
+  func say(_ text: String, event: String, data: some Encodable) {
+    if json {
+      emitJSON(data, type: event)
+    } else if !text.isEmpty {
+      sink.write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+  }
+
   func emitJSON(_ value: some Encodable, type: String, extra: [String: JSONValue] = [:]) {
     sink.write(JSONLine.encode(type: type, payload: value, extra: extra) + "\n")
   }

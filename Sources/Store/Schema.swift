@@ -29,6 +29,56 @@ public enum Schema {
       }
       try db.create(index: "settingChange_on_key", on: "settingChange", columns: ["key", "changedAt"])
     }
+    migrator.registerMigration("v2-cards-and-reviews") { db in
+      // One row per reviewable thing (a flashcard now; quiz items later), with its FSRS state.
+      try db.create(table: "card") { t in
+        t.primaryKey("id", .text).check { length($0) > 0 && length($0) <= 200 }
+        t.column("kind", .text).notNull().check { ["flashcard", "quiz"].contains($0) }
+        t.column("stateKind", .text).notNull().check { ["new", "learning", "review", "relearning"].contains($0) }
+        t.column("step", .integer).check { $0 == nil || $0 >= 0 }
+        t.column("stability", .double).check { $0 == nil || $0 > 0 }
+        t.column("difficulty", .double).check { $0 == nil || ($0 >= 1 && $0 <= 10) }
+        t.column("due", .datetime)
+        t.column("lastReview", .datetime)
+        t.column("scheduledInterval", .double).notNull().defaults(to: 0).check { $0 >= 0 }
+        t.column("reps", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+        t.column("lapses", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+        t.column("addedAt", .datetime).notNull()
+        // A new card has no schedule; every other card has one.
+        t.check(
+          sql: "(stateKind = 'new' AND stability IS NULL AND due IS NULL) OR "
+            + "(stateKind <> 'new' AND stability IS NOT NULL AND difficulty IS NOT NULL AND due IS NOT NULL "
+            + "AND lastReview IS NOT NULL)")
+      }
+      try db.create(index: "card_on_due", on: "card", columns: ["due"])
+      try db.create(index: "card_on_stateKind", on: "card", columns: ["stateKind", "due"])
+      // Every answer, with the state before and after, so history can be replayed and undone.
+      try db.create(table: "review") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("cardId", .text).notNull().references("card", onDelete: .restrict)
+        t.column("reviewedAt", .datetime).notNull()
+        t.column("rating", .integer).notNull().check { $0 >= 1 && $0 <= 4 }
+        t.column("elapsedMs", .integer).check { $0 == nil || $0 >= 0 }
+        t.column("mode", .text).notNull().check { ["review", "cram", "import"].contains($0) }
+        t.column("stateBefore", .text).notNull()
+        t.column("stateAfter", .text).notNull()
+        t.column("sessionId", .text)
+      }
+      try db.create(index: "review_on_cardId", on: "review", columns: ["cardId", "reviewedAt"])
+      try db.create(index: "review_on_reviewedAt", on: "review", columns: ["reviewedAt"])
+      // Fitted FSRS parameters; the newest row is the one in use.
+      try db.create(table: "parameterSet") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("parameters", .text).notNull()
+        t.column("createdAt", .datetime).notNull()
+        t.column("source", .text).notNull()
+        t.column("reviewCount", .integer).notNull().check { $0 >= 0 }
+        t.column("logLossBefore", .double)
+        t.column("logLossAfter", .double)
+        t.column("rmseBefore", .double)
+        t.column("rmseAfter", .double)
+      }
+    }
     return migrator
   }
 }

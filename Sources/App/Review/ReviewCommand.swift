@@ -1,0 +1,93 @@
+import ArgumentParser
+import Content
+import Core
+import Foundation
+import SRS
+import Store
+
+struct ReviewCommand: FmlabCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "review",
+    abstract: "Review what is due: learning cards, then due reviews (weakest first), then new cards.",
+    discussion: """
+      For each card: press Enter to see the answer (or rate at once), then rate it 1–4 \
+      (again, hard, good, easy); the next intervals are shown before you choose. 'undo' takes back \
+      the last answer, 'quit' stops — every answer is saved as you give it. \
+      --cram TOPIC|DOMAIN studies ahead without changing the schedule.
+      """)
+
+  @Option(help: "Study a topic id or a domain number (1–5) ahead, without changing the schedule.")
+  var cram: String?
+
+  @Option(help: "Stop after this many cards.")
+  var limit: Int?
+
+  func validate() throws {
+    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+  }
+
+  func execute(in session: Session) throws -> CommandOutput {
+    let content = try session.content()
+    let deck = FlashcardDeck(content: content)
+    let store = try session.store()
+    try store.addCards(deck.ids, kind: .flashcard, at: session.now)
+    let scheduler = try session.scheduler()
+    let queue: [StoredCard]
+    let mode: StoredReview.Mode
+    if let cram {
+      let ids = try deck.ids(forCram: cram, guide: content.guide)
+      let byId = Dictionary(uniqueKeysWithValues: try store.cards().map { ($0.id, $0) })
+      queue = ids.compactMap { byId[$0] }
+      mode = .cram
+    } else {
+      mode = .review
+      let today = try store.todayCounts(since: session.studyDayStart())
+      let newLimit = Int(try session.setting("daily-new-limit")) ?? 20
+      let reviewLimit = Int(try session.setting("daily-review-limit")) ?? 200
+      let known = Set(deck.ids)
+      queue = ReviewQueue.build(
+        cards: try store.cards().filter { $0.kind == .flashcard && known.contains($0.id) }, now: session.now,
+        scheduler: scheduler, newRemaining: newLimit - today.newIntroduced, reviewRemaining: reviewLimit - today.reviews)
+    }
+    var run = ReviewSession(
+      session: session, store: store, scheduler: scheduler, deck: deck, mode: mode,
+      queue: Array(queue.prefix(limit ?? Int.max)))
+    let summary = try run.run()
+    return CommandOutput(text: ReviewView.summary(summary, styler: session.styler), json: summary)
+  }
+}
+
+/// The flashcards of the loaded content, by id, in content order.
+struct FlashcardDeck {
+  let cards: [(card: Flashcard, topic: Topic)]
+  let byId: [String: (card: Flashcard, topic: Topic)]
+
+  init(content: ContentSet) {
+    var cards: [(card: Flashcard, topic: Topic)] = []
+    var seen: Set<String> = []
+    for topic in content.topics {
+      for card in topic.flashcards where seen.insert(card.id).inserted { cards.append((card, topic)) }
+    }
+    self.cards = cards
+    byId = Dictionary(uniqueKeysWithValues: cards.map { ($0.card.id, $0) })
+  }
+
+  var ids: [String] { cards.map(\.card.id) }
+
+  /// The cards of a topic, or of every topic in a domain.
+  func ids(forCram subject: String, guide: ExamGuide) throws -> [String] {
+    if let domain = Int(subject) {
+      guard guide.domain(domain) != nil else {
+        throw CommandFailure.usage("there is no domain \(domain); the exam has domains 1 to \(guide.domains.count)")
+      }
+      return cards.filter { $0.topic.objectives.contains { $0.hasPrefix("\(domain).") } }.map(\.card.id)
+    }
+    let matching = cards.filter { $0.topic.id == subject }.map(\.card.id)
+    if matching.isEmpty {
+      let topics = Set(cards.map(\.topic.id))
+      let hint = Suggestion.closest(to: subject, in: topics).first.map { " — did you mean '\($0)'?" } ?? ""
+      throw CommandFailure.usage("no topic '\(subject)' with flashcards\(hint)")
+    }
+    return matching
+  }
+}

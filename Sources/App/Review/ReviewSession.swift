@@ -1,0 +1,149 @@
+import Core
+import Foundation
+import SRS
+import Store
+
+/// One sitting of `review`: shows each card, takes the learner's rating, saves it at once
+/// (one transaction per answer), and supports undo. Interactive I/O goes through the session.
+struct ReviewSession {
+  let session: Session
+  let store: ProgressStore
+  let scheduler: Scheduler
+  let deck: FlashcardDeck
+  let mode: StoredReview.Mode
+  var queue: [StoredCard]
+
+  struct Summary: Encodable, Sendable, Equatable {
+    var mode: String
+    var answered: Int
+    var ratings: [String: Int]
+    var undone: Int
+    var remaining: Int
+    var stoppedEarly: Bool
+  }
+
+  private var answered: [(reviewId: Int64, card: StoredCard, rating: Rating)] = []
+  private var undone = 0
+
+  init(
+    session: Session, store: ProgressStore, scheduler: Scheduler, deck: FlashcardDeck, mode: StoredReview.Mode,
+    queue: [StoredCard]
+  ) {
+    self.session = session
+    self.store = store
+    self.scheduler = scheduler
+    self.deck = deck
+    self.mode = mode
+    self.queue = queue
+  }
+
+  mutating func run() throws -> Summary {
+    var stoppedEarly = false
+    if queue.isEmpty {
+      session.say(ReviewView.nothingDue(mode: mode), event: "empty", data: ["mode": mode.rawValue])
+    }
+    cards: while let card = queue.first {
+      guard let entry = deck.byId[card.id] else {
+        queue.removeFirst()
+        continue
+      }
+      let shownAt = session.now
+      var random = session.random
+      let outcomes = scheduler.nextStates(for: card.state, at: shownAt, fuzz: &random)
+      session.random = random
+      let position = answered.count + 1
+      session.say(
+        ReviewView.question(entry, position: position, remaining: queue.count, styler: session.styler),
+        event: "card",
+        data: ReviewView.CardEvent(id: card.id, topic: entry.topic.id, prompt: entry.card.prompt, position: position,
+          remaining: queue.count, intervals: ReviewView.intervals(outcomes)))
+      var revealed = false
+      while true {
+        let question =
+          revealed
+          ? "\(outcomes.summary) — rate 1-4 (again/hard/good/easy), or undo, quit:"
+          : "Enter shows the answer (or rate 1-4 now; undo, quit):"
+        guard let reply = session.ask(question, id: revealed ? "rate" : "reveal") else {
+          stoppedEarly = true
+          break cards
+        }
+        switch ReviewReply(reply) {
+        case .quit:
+          stoppedEarly = true
+          break cards
+        case .undo:
+          if try undoLast() { continue cards }
+          session.say("Nothing to undo yet.", event: "notice", data: ["message": "nothing to undo"])
+        case .reveal where !revealed:
+          revealed = true
+          session.say(ReviewView.answer(entry, styler: session.styler), event: "answer", data: ["answer": entry.card.answer])
+        case .rating(let rating):
+          if !revealed {
+            session.say(ReviewView.answer(entry, styler: session.styler), event: "answer", data: ["answer": entry.card.answer])
+          }
+          try record(card, rating: rating, outcome: outcomes[rating], shownAt: shownAt)
+          continue cards
+        case .reveal, .unknown:
+          session.say(
+            "Please answer 1, 2, 3 or 4 (or again, hard, good, easy); 'undo' or 'quit'.", event: "notice",
+            data: ["message": "expected a rating"])
+        }
+      }
+    }
+    var ratings: [String: Int] = [:]
+    for answer in answered { ratings[answer.rating.description, default: 0] += 1 }
+    return Summary(
+      mode: mode.rawValue, answered: answered.count, ratings: ratings, undone: undone, remaining: queue.count,
+      stoppedEarly: stoppedEarly)
+  }
+
+  private mutating func record(_ card: StoredCard, rating: Rating, outcome: SchedulingOutcome, shownAt: Date) throws {
+    let now = session.now
+    let elapsed = max(0, Int(now.timeIntervalSince(shownAt) * 1000))
+    let after = mode == .cram ? card.state : outcome.card
+    let reviewId = try store.recordReview(
+      cardId: card.id, rating: rating, at: now, elapsedMs: elapsed, mode: mode, before: card.state, after: outcome.card,
+      sessionId: nil)
+    answered.append((reviewId, card, rating))
+    queue.removeFirst()
+    // A card still in learning comes back in this sitting when its step is due.
+    if mode == .review, after.kind == .learning || after.kind == .relearning, let due = after.due,
+      due.timeIntervalSince(now) <= 20 * 60
+    {
+      var again = card
+      again.state = after
+      queue.append(again)
+    }
+    session.say(
+      ReviewView.recorded(rating: rating, outcome: outcome, cram: mode == .cram, styler: session.styler),
+      event: "answered",
+      data: ReviewView.AnsweredEvent(id: card.id, rating: rating.description, interval: outcome.label,
+        due: mode == .cram ? nil : after.due.map(Timestamp.format)))
+  }
+
+  /// Takes back the last answer of this sitting; the card comes up again next.
+  private mutating func undoLast() throws -> Bool {
+    guard let last = answered.popLast() else { return false }
+    try store.undoReview(id: last.reviewId)
+    queue.removeAll { $0.id == last.card.id }
+    queue.insert(last.card, at: 0)
+    undone += 1
+    session.say("Undid the last answer (\(last.rating) on \(last.card.id)).", event: "undone", data: ["id": last.card.id])
+    return true
+  }
+}
+
+/// What the learner typed at a review prompt.
+enum ReviewReply: Equatable {
+  case reveal, rating(Rating), undo, quit, unknown
+
+  init(_ text: String) {
+    let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+    switch word {
+    case "": self = .reveal
+    case "undo", "u": self = .undo
+    case "quit", "q", "exit": self = .quit
+    default: self = Rating(parsing: word).map(ReviewReply.rating) ?? .unknown
+    }
+  }
+}

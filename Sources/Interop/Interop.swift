@@ -1,2 +1,0 @@
-/// Interchange formats: the FSRS ecosystem's revlog CSV.
-public enum Interop {}

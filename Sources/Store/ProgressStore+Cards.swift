@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import SRS
+
+/// A reviewable thing and its scheduling state, as stored.
+public struct StoredCard: Equatable, Sendable {
+  public enum Kind: String, Sendable, Codable {
+    case flashcard, quiz
+  }
+
+  public var id: String
+  public var kind: Kind
+  public var state: CardState
+  public var reps: Int
+  public var lapses: Int
+
+  public init(id: String, kind: Kind, state: CardState, reps: Int = 0, lapses: Int = 0) {
+    self.id = id
+    self.kind = kind
+    self.state = state
+    self.reps = reps
+    self.lapses = lapses
+  }
+}
+
+/// One logged answer.
+public struct StoredReview: Equatable, Sendable {
+  public enum Mode: String, Sendable, Codable {
+    case review, cram, `import`
+  }
+
+  public var id: Int64
+  public var cardId: String
+  public var reviewedAt: Date
+  public var rating: Rating
+  public var elapsedMs: Int?
+  public var mode: Mode
+  public var stateBefore: CardState
+  public var stateAfter: CardState
+}
+
+extension ProgressStore {
+  static let stateEncoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    encoder.dateEncodingStrategy = .millisecondsSince1970
+    return encoder
+  }()
+  static let stateDecoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .millisecondsSince1970
+    return decoder
+  }()
+
+  /// Adds cards that are not stored yet as new cards; existing cards keep their state. One transaction.
+  /// Returns how many were added.
+  @discardableResult
+  public func addCards(_ ids: [String], kind: StoredCard.Kind, at now: Date) throws(StoreError) -> Int {
+    try write { db in
+      var added = 0
+      let statement = try db.makeStatement(
+        sql: "INSERT INTO card(id, kind, stateKind, addedAt) VALUES (?, ?, 'new', ?) ON CONFLICT(id) DO NOTHING")
+      for id in ids {
+        try statement.execute(arguments: [id, kind.rawValue, now])
+        added += db.changesCount
+      }
+      return added
+    }
+  }
+
+  /// Every stored card.
+  public func cards() throws(StoreError) -> [StoredCard] {
+    try read { db in try Row.fetchAll(db, sql: "SELECT * FROM card ORDER BY id").map(Self.card(from:)) }
+  }
+
+  public func card(_ id: String) throws(StoreError) -> StoredCard? {
+    try read { db in try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [id]).map(Self.card(from:)) }
+  }
+
+  /// Records one answer: the review row and the card's new state, in one transaction.
+  /// With `mode == .cram` the answer is logged but the card's schedule is left alone.
+  @discardableResult
+  public func recordReview(
+    cardId: String, rating: Rating, at time: Date, elapsedMs: Int?, mode: StoredReview.Mode, before: CardState,
+    after: CardState, sessionId: String?
+  ) throws(StoreError) -> Int64 {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO review(cardId, reviewedAt, rating, elapsedMs, mode, stateBefore, stateAfter, sessionId)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          cardId, time, rating.rawValue, elapsedMs, mode.rawValue, try Self.json(before), try Self.json(after),
+          sessionId,
+        ])
+      let reviewId = db.lastInsertedRowID
+      if mode != .cram {
+        try Self.update(db, cardId: cardId, to: after, lapse: rating == .again && before.kind == .review, undo: false)
+      }
+      return reviewId
+    }
+  }
+
+  /// Undoes one logged answer: deletes the row and restores the card's state before it. One transaction.
+  /// Returns the undone review, or nil when there is no such review.
+  @discardableResult
+  public func undoReview(id: Int64) throws(StoreError) -> StoredReview? {
+    try write { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review WHERE id = ?", arguments: [id]) else {
+        return nil
+      }
+      let review = try Self.review(from: row)
+      try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [id])
+      if review.mode != .cram {
+        let lapse = review.rating == .again && review.stateBefore.kind == .review
+        try Self.update(db, cardId: review.cardId, to: review.stateBefore, lapse: lapse, undo: true)
+      }
+      return review
+    }
+  }
+
+  /// Logged answers, oldest first (optionally for one card).
+  public func reviews(cardId: String? = nil) throws(StoreError) -> [StoredReview] {
+    try read { db in
+      let rows =
+        if let cardId {
+          try Row.fetchAll(db, sql: "SELECT * FROM review WHERE cardId = ? ORDER BY reviewedAt, id", arguments: [cardId])
+        } else {
+          try Row.fetchAll(db, sql: "SELECT * FROM review ORDER BY reviewedAt, id")
+        }
+      return try rows.map(Self.review(from:))
+    }
+  }
+
+  /// How many cards left the new state on the study day starting at `dayStart` (for the daily new limit),
+  /// and how many answers in review mode were given since then.
+  public func todayCounts(since dayStart: Date) throws(StoreError) -> (newIntroduced: Int, reviews: Int) {
+    try read { db in
+      let new =
+        try Int.fetchOne(
+          db,
+          sql: "SELECT COUNT(*) FROM review WHERE reviewedAt >= ? AND mode = 'review' AND json_extract(stateBefore, '$.kind') = 'new'",
+          arguments: [dayStart]) ?? 0
+      let reviews =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM review WHERE reviewedAt >= ? AND mode = 'review'", arguments: [dayStart]) ?? 0
+      return (new, reviews)
+    }
+  }
+
+  // MARK: Rows
+
+  static func json(_ state: CardState) throws -> String {
+    String(decoding: try stateEncoder.encode(state), as: UTF8.self)
+  }
+
+  static func state(fromJSON text: String) throws -> CardState {
+    try stateDecoder.decode(CardState.self, from: Data(text.utf8))
+  }
+
+  static func update(_ db: Database, cardId: String, to state: CardState, lapse: Bool, undo: Bool) throws {
+    let delta = undo ? -1 : 1
+    try db.execute(
+      sql: """
+        UPDATE card SET stateKind = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
+          scheduledInterval = ?, reps = MAX(0, reps + ?), lapses = MAX(0, lapses + ?)
+        WHERE id = ?
+        """,
+      arguments: [
+        state.kind.rawValue, state.step, state.memory?.stability, state.memory?.difficulty, state.due,
+        state.lastReview, state.scheduledInterval, delta, lapse ? delta : 0, cardId,
+      ])
+    guard db.changesCount == 1 else { throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "no card \(cardId)") }
+  }
+
+  static func card(from row: Row) throws -> StoredCard {
+    let kind = CardState.Kind(rawValue: row["stateKind"]) ?? .new
+    var schedule: CardSchedule? = nil
+    if kind != .new {
+      schedule = CardSchedule(
+        memory: MemoryState(stability: row["stability"], difficulty: row["difficulty"]), due: row["due"],
+        lastReview: row["lastReview"], scheduledInterval: row["scheduledInterval"])
+    }
+    guard let state = CardState(kind: kind, step: row["step"], schedule: schedule) else {
+      throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "card \(row["id"] as String? ?? "?") has an impossible state")
+    }
+    return StoredCard(
+      id: row["id"], kind: StoredCard.Kind(rawValue: row["kind"]) ?? .flashcard, state: state, reps: row["reps"],
+      lapses: row["lapses"])
+  }
+
+  static func review(from row: Row) throws -> StoredReview {
+    StoredReview(
+      id: row["id"], cardId: row["cardId"], reviewedAt: row["reviewedAt"],
+      rating: Rating(rawValue: row["rating"]) ?? .again, elapsedMs: row["elapsedMs"],
+      mode: StoredReview.Mode(rawValue: row["mode"]) ?? .review, stateBefore: try state(fromJSON: row["stateBefore"]),
+      stateAfter: try state(fromJSON: row["stateAfter"]))
+  }
+}
