@@ -55,6 +55,42 @@ import Testing
     #expect(doctor.stdout.contains("integrity       ok"))
   }
 
+  @Test func sigkillDuringReview_keepsEveryAcknowledgedAnswerExactlyOnce() throws {
+    let dataDir = Fixtures.temporaryDirectory("review-kill")
+    defer { Fixtures.remove(dataDir) }
+    let environment = ["XDG_CACHE_HOME": dataDir + "/cache"]
+    // "again" keeps a learning card coming back, so one sitting can take hundreds of answers.
+    let script = "review\n" + String(repeating: "1\n", count: 2000)
+    let run = try SpawnedProcess(
+      ProcessRunner.fmlabPath, ["--data-dir", dataDir, "--now", "2026-11-26T09:00:00Z"], stdin: Data(script.utf8),
+      environment: environment)
+    #expect(run.waitForOutput(timeout: 60) { $0.components(separatedBy: "again — next in").count > 120 })
+    run.kill()
+    _ = run.wait()
+    let acknowledged = run.stdout.components(separatedBy: "again — next in").count - 1
+    #expect(acknowledged >= 120)
+    let db = try DatabaseQueue(path: dataDir + "/progress.sqlite")
+    let (stored, integrity, lastStates) = try db.read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") ?? -1,
+        try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT COUNT(*) FROM card c WHERE c.reps <> (SELECT COUNT(*) FROM review r WHERE r.cardId = c.id)
+            """) ?? -1
+      )
+    }
+    #expect(integrity == ["ok"])
+    #expect(stored >= acknowledged && stored <= acknowledged + 1, "stored \(stored), acknowledged \(acknowledged)")
+    #expect(lastStates == 0, "every card's state matches its logged answers")
+    let next = try ProcessRunner.fmlab(
+      ["--data-dir", dataDir, "--now", "2026-11-26T09:00:00Z", "review", "--limit", "1"], stdin: Data("3\n".utf8),
+      environment: environment)
+    #expect(next.status == 0)
+    #expect(next.stdout.contains("1 answered"))
+  }
+
   @Test func aReadOnlyDataDirectory_isReportedAndNothingChanges() throws {
     let dataDir = Fixtures.temporaryDirectory("readonly")
     defer {
