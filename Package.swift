@@ -44,6 +44,11 @@ let package = Package(
       dependencies: ["SRS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Benchmarks/OptimizerBench"
     ),
+    .executableTarget(
+      name: "SchedulerBench",
+      dependencies: ["SRS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Benchmarks/SchedulerBench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["Core", "Terminal", "App", "Store", .product(name: "GRDB", package: "GRDB.swift")]
