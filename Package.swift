@@ -49,6 +49,14 @@ let package = Package(
       dependencies: ["SRS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Benchmarks/SchedulerBench"
     ),
+    .executableTarget(
+      name: "StoreBench",
+      dependencies: [
+        "Store", "SRS", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/StoreBench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["Core", "Terminal", "App", "Store", .product(name: "GRDB", package: "GRDB.swift")]

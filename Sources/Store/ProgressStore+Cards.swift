@@ -74,7 +74,8 @@ extension ProgressStore {
   }
 
   public func card(_ id: String) throws(StoreError) -> StoredCard? {
-    try read { db in try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [id]).map(Self.card(from:)) }
+    try read { db in try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [id]).map(Self.card(from:))
+    }
   }
 
   /// Records one answer: the review row and the card's new state, in one transaction.
@@ -125,7 +126,8 @@ extension ProgressStore {
     try read { db in
       let rows =
         if let cardId {
-          try Row.fetchAll(db, sql: "SELECT * FROM review WHERE cardId = ? ORDER BY reviewedAt, id", arguments: [cardId])
+          try Row.fetchAll(
+            db, sql: "SELECT * FROM review WHERE cardId = ? ORDER BY reviewedAt, id", arguments: [cardId])
         } else {
           try Row.fetchAll(db, sql: "SELECT * FROM review ORDER BY reviewedAt, id")
         }
@@ -140,7 +142,8 @@ extension ProgressStore {
       let new =
         try Int.fetchOne(
           db,
-          sql: "SELECT COUNT(*) FROM review WHERE reviewedAt >= ? AND mode = 'review' AND json_extract(stateBefore, '$.kind') = 'new'",
+          sql:
+            "SELECT COUNT(*) FROM review WHERE reviewedAt >= ? AND mode = 'review' AND json_extract(stateBefore, '$.kind') = 'new'",
           arguments: [dayStart]) ?? 0
       let reviews =
         try Int.fetchOne(
@@ -171,7 +174,9 @@ extension ProgressStore {
         state.kind.rawValue, state.step, state.memory?.stability, state.memory?.difficulty, state.due,
         state.lastReview, state.scheduledInterval, delta, lapse ? delta : 0, cardId,
       ])
-    guard db.changesCount == 1 else { throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "no card \(cardId)") }
+    guard db.changesCount == 1 else {
+      throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "no card \(cardId)")
+    }
   }
 
   static func card(from row: Row) throws -> StoredCard {
@@ -183,7 +188,8 @@ extension ProgressStore {
         lastReview: row["lastReview"], scheduledInterval: row["scheduledInterval"])
     }
     guard let state = CardState(kind: kind, step: row["step"], schedule: schedule) else {
-      throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "card \(row["id"] as String? ?? "?") has an impossible state")
+      throw DatabaseError(
+        resultCode: .SQLITE_CORRUPT, message: "card \(row["id"] as String? ?? "?") has an impossible state")
     }
     return StoredCard(
       id: row["id"], kind: StoredCard.Kind(rawValue: row["kind"]) ?? .flashcard, state: state, reps: row["reps"],
@@ -196,5 +202,32 @@ extension ProgressStore {
       rating: Rating(rawValue: row["rating"]) ?? .again, elapsedMs: row["elapsedMs"],
       mode: StoredReview.Mode(rawValue: row["mode"]) ?? .review, stateBefore: try state(fromJSON: row["stateBefore"]),
       stateAfter: try state(fromJSON: row["stateAfter"]))
+  }
+}
+
+extension ProgressStore {
+  /// The cards a study sitting may serve, read through the indexes rather than the whole table:
+  /// learning and relearning cards due within `learnAhead`, review cards due now (at most
+  /// `reviewLimit`, the least likely remembered first: for a fixed forgetting curve, recall
+  /// falls as elapsed time ÷ stability grows), and up to `newLimit` new cards in the order added.
+  public func studyCandidates(
+    now: Date, learnAhead: TimeInterval, reviewLimit: Int, newLimit: Int
+  ) throws(StoreError) -> [StoredCard] {
+    try read { db in
+      let learning = try Row.fetchAll(
+        db,
+        sql: "SELECT * FROM card WHERE stateKind IN ('learning', 'relearning') AND due <= ? ORDER BY due, id",
+        arguments: [now.addingTimeInterval(learnAhead)])
+      let review = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM card WHERE stateKind = 'review' AND due <= ?
+          ORDER BY (julianday(?) - julianday(lastReview)) / stability DESC, id LIMIT ?
+          """,
+        arguments: [now, now, max(0, reviewLimit)])
+      let new = try Row.fetchAll(
+        db, sql: "SELECT * FROM card WHERE stateKind = 'new' ORDER BY rowid LIMIT ?", arguments: [max(0, newLimit)])
+      return try (learning + review + new).map(Self.card(from:))
+    }
   }
 }

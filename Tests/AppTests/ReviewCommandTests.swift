@@ -2,10 +2,10 @@ import Core
 import Foundation
 import SRS
 import Store
+import TestSupport
 import Testing
 
 @testable import App
-import TestSupport
 
 @Suite struct ReviewCommandTests {
   @Test func reviewServesNewCardsShowsIntervalsAndSavesEachAnswer() throws {
@@ -117,7 +117,8 @@ import TestSupport
     let scheduler = try Scheduler()
     let due = scheduler.review(.new, rating: .easy, at: now.addingTimeInterval(-30 * 86400)).card
     let cards = [StoredCard(id: "n", kind: .flashcard, state: .new), StoredCard(id: "r", kind: .flashcard, state: due)]
-    #expect(ReviewQueue.build(cards: cards, now: now, scheduler: scheduler, newRemaining: -3, reviewRemaining: 0).isEmpty)
+    #expect(
+      ReviewQueue.build(cards: cards, now: now, scheduler: scheduler, newRemaining: -3, reviewRemaining: 0).isEmpty)
   }
 
   @Test(arguments: [

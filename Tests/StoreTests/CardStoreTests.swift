@@ -1,9 +1,9 @@
 import Foundation
 import SRS
+import TestSupport
 import Testing
 
 @testable import Store
-import TestSupport
 
 @Suite struct CardStoreTests {
   let now = TestClock.reference
@@ -66,7 +66,8 @@ import TestSupport
     let later = now.addingTimeInterval(10 * 86400)
     let lapsed = scheduler.review(graduated, rating: .again, at: later).card
     try store.recordReview(
-      cardId: "a", rating: .easy, at: now, elapsedMs: nil, mode: .review, before: .new, after: graduated, sessionId: nil)
+      cardId: "a", rating: .easy, at: now, elapsedMs: nil, mode: .review, before: .new, after: graduated, sessionId: nil
+    )
     try store.recordReview(
       cardId: "a", rating: .again, at: later, elapsedMs: nil, mode: .review, before: graduated, after: lapsed,
       sessionId: nil)
@@ -104,5 +105,31 @@ import TestSupport
     let fitted = try Parameters(Parameters.defaultValues.enumerated().map { $0.offset == 0 ? 0.5 : $0.element })
     try store.saveParameters(StoredParameterSet(parameters: fitted, createdAt: now, source: "test", reviewCount: 10))
     #expect(try store.activeParameters() == fitted)
+  }
+}
+
+@Suite struct StudyCandidateTests {
+  let now = TestClock.reference
+
+  @Test func candidatesComeFromTheIndexesInStudyOrder() throws {
+    let store = try ProgressStore.inMemory()
+    let scheduler = try Scheduler()
+    try store.addCards(["n1", "n2", "n3", "learn", "old", "older", "later"], kind: .flashcard, at: now)
+    func answer(_ id: String, _ rating: Rating, daysAgo: Double) throws {
+      let at = now.addingTimeInterval(-daysAgo * 86400)
+      let after = scheduler.review(.new, rating: rating, at: at).card
+      try store.recordReview(
+        cardId: id, rating: rating, at: at, elapsedMs: nil, mode: .review, before: .new, after: after, sessionId: nil)
+    }
+    try answer("learn", .again, daysAgo: 0.001)
+    try answer("old", .easy, daysAgo: 20)
+    try answer("older", .easy, daysAgo: 60)
+    try answer("later", .easy, daysAgo: 0)
+    let candidates = try store.studyCandidates(now: now, learnAhead: 1200, reviewLimit: 10, newLimit: 2)
+    #expect(candidates.map(\.id) == ["learn", "older", "old", "n1", "n2"])
+    #expect(
+      try store.studyCandidates(now: now, learnAhead: 1200, reviewLimit: 1, newLimit: 0).map(\.id) == [
+        "learn", "older",
+      ])
   }
 }

@@ -45,9 +45,14 @@ struct ReviewCommand: FmlabCommand {
       let newLimit = Int(try session.setting("daily-new-limit")) ?? 20
       let reviewLimit = Int(try session.setting("daily-review-limit")) ?? 200
       let known = Set(deck.ids)
+      let newRemaining = newLimit - today.newIntroduced
+      let reviewRemaining = reviewLimit - today.reviews
+      let candidates = try store.studyCandidates(
+        now: session.now, learnAhead: ReviewQueue.learnAhead, reviewLimit: reviewRemaining, newLimit: newRemaining
+      )
       queue = ReviewQueue.build(
-        cards: try store.cards().filter { $0.kind == .flashcard && known.contains($0.id) }, now: session.now,
-        scheduler: scheduler, newRemaining: newLimit - today.newIntroduced, reviewRemaining: reviewLimit - today.reviews)
+        cards: candidates.filter { $0.kind == .flashcard && known.contains($0.id) }, now: session.now,
+        scheduler: scheduler, newRemaining: newRemaining, reviewRemaining: reviewRemaining)
     }
     var run = ReviewSession(
       session: session, store: store, scheduler: scheduler, deck: deck, mode: mode,

@@ -8,9 +8,12 @@ import Store
 /// review cards, the ones most likely forgotten (lowest retrievability) first; then new cards
 /// up to what is left of the daily new limit, in content order.
 public enum ReviewQueue {
+  /// How far ahead a learning step may be served in the same sitting (Anki's learn-ahead limit).
+  public static let learnAhead: TimeInterval = 20 * 60
+
   public static func build(
     cards: [StoredCard], now: Date, scheduler: Scheduler, newRemaining: Int, reviewRemaining: Int,
-    learnAheadSeconds: TimeInterval = 20 * 60
+    learnAheadSeconds: TimeInterval = ReviewQueue.learnAhead
   ) -> [StoredCard] {
     var learning: [StoredCard] = []
     var review: [(StoredCard, Double)] = []

@@ -55,7 +55,8 @@ struct ReviewSession {
       session.say(
         ReviewView.question(entry, position: position, remaining: queue.count, styler: session.styler),
         event: "card",
-        data: ReviewView.CardEvent(id: card.id, topic: entry.topic.id, prompt: entry.card.prompt, position: position,
+        data: ReviewView.CardEvent(
+          id: card.id, topic: entry.topic.id, prompt: entry.card.prompt, position: position,
           remaining: queue.count, intervals: ReviewView.intervals(outcomes)))
       var revealed = false
       while true {
@@ -76,10 +77,12 @@ struct ReviewSession {
           session.say("Nothing to undo yet.", event: "notice", data: ["message": "nothing to undo"])
         case .reveal where !revealed:
           revealed = true
-          session.say(ReviewView.answer(entry, styler: session.styler), event: "answer", data: ["answer": entry.card.answer])
+          session.say(
+            ReviewView.answer(entry, styler: session.styler), event: "answer", data: ["answer": entry.card.answer])
         case .rating(let rating):
           if !revealed {
-            session.say(ReviewView.answer(entry, styler: session.styler), event: "answer", data: ["answer": entry.card.answer])
+            session.say(
+              ReviewView.answer(entry, styler: session.styler), event: "answer", data: ["answer": entry.card.answer])
           }
           try record(card, rating: rating, outcome: outcomes[rating], shownAt: shownAt)
           continue cards
@@ -108,7 +111,7 @@ struct ReviewSession {
     queue.removeFirst()
     // A card still in learning comes back in this sitting when its step is due.
     if mode == .review, after.kind == .learning || after.kind == .relearning, let due = after.due,
-      due.timeIntervalSince(now) <= 20 * 60
+      due.timeIntervalSince(now) <= ReviewQueue.learnAhead
     {
       var again = card
       again.state = after
@@ -117,7 +120,8 @@ struct ReviewSession {
     session.say(
       ReviewView.recorded(rating: rating, outcome: outcome, cram: mode == .cram, styler: session.styler),
       event: "answered",
-      data: ReviewView.AnsweredEvent(id: card.id, rating: rating.description, interval: outcome.label,
+      data: ReviewView.AnsweredEvent(
+        id: card.id, rating: rating.description, interval: outcome.label,
         due: mode == .cram ? nil : after.due.map(Timestamp.format)))
   }
 
@@ -128,7 +132,8 @@ struct ReviewSession {
     queue.removeAll { $0.id == last.card.id }
     queue.insert(last.card, at: 0)
     undone += 1
-    session.say("Undid the last answer (\(last.rating) on \(last.card.id)).", event: "undone", data: ["id": last.card.id])
+    session.say(
+      "Undid the last answer (\(last.rating) on \(last.card.id)).", event: "undone", data: ["id": last.card.id])
     return true
   }
 }

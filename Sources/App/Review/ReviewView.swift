@@ -24,7 +24,9 @@ enum ReviewView {
     Dictionary(uniqueKeysWithValues: outcomes.all.map { ($0.rating.description, $0.label) })
   }
 
-  static func question(_ entry: (card: Flashcard, topic: Topic), position: Int, remaining: Int, styler: Styler)
+  static func question(
+    _ entry: (card: Flashcard, topic: Topic), position: Int, remaining: Int, styler: Styler
+  )
     -> String
   {
     styler.dim("[\(position) · \(remaining) left] \(entry.topic.title)") + "\n" + styler.bold("Q: ")

@@ -16,8 +16,10 @@ extension Session {
     let store = try store()
     var config = SchedulerConfig()
     config.desiredRetention = Double(try setting("desired-retention")) ?? 0.9
-    config.learningSteps = (SettingsRegistry.parseSteps(try setting("learning-steps")) ?? [60, 600]).map(TimeInterval.init)
-    config.relearningSteps = (SettingsRegistry.parseSteps(try setting("relearning-steps")) ?? [600]).map(TimeInterval.init)
+    config.learningSteps = (SettingsRegistry.parseSteps(try setting("learning-steps")) ?? [60, 600]).map(
+      TimeInterval.init)
+    config.relearningSteps = (SettingsRegistry.parseSteps(try setting("relearning-steps")) ?? [600]).map(
+      TimeInterval.init)
     config.maximumInterval = Int(try setting("maximum-interval")) ?? 36500
     config.enableFuzz = true
     config.timeSemantics = .calendarDays(rolloverHour: rolloverHour, utcOffsetSeconds: 0)
