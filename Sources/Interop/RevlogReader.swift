@@ -69,17 +69,19 @@ public struct RevlogReader: Sendable {
       return failure(nil, .cannotRead(reason: "\(error)"))
     }
     guard let header = csv.next() else {
-      if let error = csv.error { return failure(1, Self.issue(for: error)) }
+      if let error = Self.readError(csv, stream) { return failure(1, Self.issue(for: error)) }
       return failure(nil, .emptyFile)
     }
-    if let error = csv.error { return failure(1 + Self.lineBreaks(in: header), Self.issue(for: error)) }
+    if let error = Self.readError(csv, stream) {
+      return failure(1 + Self.lineBreaks(in: header), Self.issue(for: error))
+    }
     var parser = RevlogRowParser(header: header, errorLimit: maximumReportedErrors)
     guard parser.hasRequiredColumns else { return .failure(parser.errors) }
 
     var line = 2 + Self.lineBreaks(in: header)
     var bytes = Self.approximateSize(of: header)
     while let row = csv.next() {
-      if let error = csv.error {
+      if let error = Self.readError(csv, stream) {
         parser.report(RevlogError(line: line + Self.lineBreaks(in: row), issue: Self.issue(for: error)))
         return .failure(parser.errors)
       }
@@ -97,7 +99,7 @@ public struct RevlogReader: Sendable {
       }
       line += 1 + Self.lineBreaks(in: row)
     }
-    if let error = csv.error {
+    if let error = Self.readError(csv, stream) {
       parser.report(RevlogError(line: line, issue: Self.issue(for: error)))
     } else if parser.rows == 0 {
       parser.report(RevlogError(line: nil, issue: .headerOnly))
@@ -110,6 +112,13 @@ public struct RevlogReader: Sendable {
     var errors = RevlogErrors(limit: maximumReportedErrors)
     errors.append(RevlogError(line: line, issue: issue))
     return .failure(errors)
+  }
+
+  /// The reader's error, except the `cannotReadFile` CSV.swift reports on reaching the end of a file stream.
+  private static func readError(_ csv: CSVReader, _ stream: InputStream) -> (any Error)? {
+    guard let error = csv.error else { return nil }
+    if case CSVError.cannotReadFile = error, stream.streamStatus == .atEnd { return nil }
+    return error
   }
 
   private static func issue(for error: any Error) -> RevlogError.Issue {

@@ -39,7 +39,9 @@ public enum RevlogTraining {
   }
 
   /// The histories of ``items(from:semantics:)``, in the same order, ready for `Optimizer.fit(items:)`.
-  public static func histories(from entries: [RevlogEntry], semantics: TimeSemantics = .ankiDefault)
+  public static func histories(
+    from entries: [RevlogEntry], semantics: TimeSemantics = .ankiDefault
+  )
     -> [ReviewHistory]
   {
     items(from: entries, semantics: semantics).map(\.history)

@@ -5,7 +5,8 @@ import SRS
 /// A reviewable thing and its scheduling state, as stored.
 public struct StoredCard: Equatable, Sendable {
   public enum Kind: String, Sendable, Codable {
-    case flashcard, quiz
+    /// A knowledge-base flashcard; `quiz`: an exam item; `imported`: history from a revlog file.
+    case flashcard, quiz, imported
   }
 
   public var id: String

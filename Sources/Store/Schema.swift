@@ -33,7 +33,7 @@ public enum Schema {
       // One row per reviewable thing (a flashcard now; quiz items later), with its FSRS state.
       try db.create(table: "card") { t in
         t.primaryKey("id", .text).check { length($0) > 0 && length($0) <= 200 }
-        t.column("kind", .text).notNull().check { ["flashcard", "quiz"].contains($0) }
+        t.column("kind", .text).notNull().check { ["flashcard", "quiz", "imported"].contains($0) }
         t.column("stateKind", .text).notNull().check { ["new", "learning", "review", "relearning"].contains($0) }
         t.column("step", .integer).check { $0 == nil || $0 >= 0 }
         t.column("stability", .double).check { $0 == nil || $0 > 0 }

@@ -19,6 +19,22 @@ import Testing
     #expect(TestFixtures.errors("")?.errors.first?.issue == .emptyFile)
   }
 
+  @Test func aFileWithoutAFinalLineBreakIsReadToItsLastRow() throws {
+    let directory = try TestFixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let good = directory.appending(path: "good.csv")
+    let bad = directory.appending(path: "bad.csv")
+    try Data("card_id,review_time,review_rating\n1,1000,3\n1,2000,4".utf8).write(to: good)
+    try Data("card_id,review_time,review_rating\n1,1000,3\n1,900,4".utf8).write(to: bad)
+    let entries = try #require(TestFixtures.parsed(RevlogReader().parse(fileAt: good))).entries
+    #expect(entries.map(\.rating) == [.good, .easy])
+    guard case .failure(let errors) = RevlogReader().parse(fileAt: bad) else {
+      Issue.record("an out-of-order last row was accepted")
+      return
+    }
+    #expect(errors.errors.map(\.line) == [3])
+  }
+
   @Test(arguments: ["card_id,review_time,review_rating", "card_id,review_time,review_rating\n\n\n"])
   func aFileWithOnlyAHeaderIsAnError(csv: String) throws {
     let errors = try #require(TestFixtures.errors(csv))
@@ -59,7 +75,7 @@ import Testing
   @Test func theSizeLimitIsConfigurableForFilesAndStrings() throws {
     let csv = "card_id,review_time,review_rating\n1,1000,3\n"
     let reader = RevlogReader(maximumBytes: 20)
-    #expect(TestFixtures.errors(csv, reader: reader)?.errors.first?.issue == .fileTooLarge(bytes: 44, limit: 20))
+    #expect(TestFixtures.errors(csv, reader: reader)?.errors.first?.issue == .fileTooLarge(bytes: 43, limit: 20))
     let result = RevlogReader().parse(fileAt: TestFixtures.url("valid.csv"))
     guard case .failure(let errors) = RevlogReader(maximumBytes: 100).parse(fileAt: TestFixtures.url("valid.csv")),
       case .success = result

@@ -18,8 +18,9 @@ import Testing
     let error = try onlyError("card_id,review_rating,deck\n1,3,x\n")
     #expect(error.line == 1)
     #expect(error.issue == .missingColumn(.reviewTime, found: ["card_id", "review_rating", "deck"]))
-    #expect(error.description == "line 1: missing required column 'review_time'; found columns: "
-      + "'card_id', 'review_rating', 'deck'")
+    #expect(
+      error.description == "line 1: missing required column 'review_time'; found columns: "
+        + "'card_id', 'review_rating', 'deck'")
   }
 
   @Test func aColumnGivenTwiceIsAnError() throws {
@@ -43,10 +44,11 @@ import Testing
 
   @Test func nonNumericStateAndDurationAreErrorsInTheirColumns() throws {
     let errors = try #require(TestFixtures.errors("\(Self.header)\n1,1000,3,x,10\n1,2000,3,1,1.5s\n"))
-    #expect(errors.errors.map(\.description) == [
-      "line 2, review_state: 'x' is not a whole number",
-      "line 3, review_duration: '1.5s' is not a whole number",
-    ])
+    #expect(
+      errors.errors.map(\.description) == [
+        "line 2, review_state: 'x' is not a whole number",
+        "line 3, review_duration: '1.5s' is not a whole number",
+      ])
   }
 
   @Test func aStateOutsideZeroToFiveAndANegativeDurationAreErrors() throws {
@@ -106,7 +108,8 @@ import Testing
     #expect(errors.errors.count == 100 && errors.totalCount == 150)
     #expect(errors.errors.last?.line == 101)
     #expect(errors.description.hasSuffix("\n… and 50 more"))
-    let few = try #require(TestFixtures.errors("card_id,review_time,review_rating\n" + rows, reader: RevlogReader(maximumReportedErrors: 3)))
+    let few = try #require(
+      TestFixtures.errors("card_id,review_time,review_rating\n" + rows, reader: RevlogReader(maximumReportedErrors: 3)))
     #expect(few.description.split(separator: "\n").count == 4)
   }
 }

@@ -22,7 +22,9 @@ enum TestFixtures {
   }
 
   /// The entries and summary of `csv`, or a recorded issue listing the errors.
-  static func parsed(_ result: Result<RevlogImport, RevlogErrors>, sourceLocation: SourceLocation = #_sourceLocation)
+  static func parsed(
+    _ result: Result<RevlogImport, RevlogErrors>, sourceLocation: SourceLocation = #_sourceLocation
+  )
     -> RevlogImport?
   {
     switch result {
