@@ -68,7 +68,9 @@ let package = Package(
     .testTarget(name: "SRSTests", dependencies: ["SRS"], exclude: ["Fixtures"]),
     .testTarget(
       name: "InteropTests",
-      dependencies: ["Interop", "SRS", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+      dependencies: [
+        "Interop", "SRS", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),

@@ -7,6 +7,8 @@ public enum CommandTable {
   public static let commands: [any FmlabCommand.Type] = [
     HelpCommand.self,
     ReviewCommand.self,
+    PlanCommand.self,
+    SrsCommand.self,
     SettingsCommand.self,
     SetCommand.self,
     UnsetCommand.self,

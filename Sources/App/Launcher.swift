@@ -93,7 +93,7 @@ public enum Launcher {
       appVersion: FmlabVersion.current, dataDirectory: dataDirectory, contentRoot: contentRoot,
       cacheDirectory: cacheBase + "/fmlab", pinnedNow: pinnedNow, seed: options.seed ?? launch.entropy,
       json: options.json, styler: Styler(enabled: colour, unicode: unicode), columns: launch.device.columns,
-      busyTimeout: busyTimeout, buildID: buildID(launch.executablePath))
+      busyTimeout: busyTimeout, buildID: buildID(launch.executablePath), workingDirectory: launch.workingDirectory)
     let session = Session(configuration: configuration, clock: launch.clock, sink: sink)
     let completion = CommandCompletion()
 

@@ -19,12 +19,15 @@ public struct SessionConfiguration: Sendable {
   public var busyTimeout: Double
   /// Identifies this build of fmlab (version and binary), so caches never outlive the code that wrote them.
   public var buildID: String
+  /// Relative file names on the command line are taken from here.
+  public var workingDirectory: String
 
   public init(
     appVersion: String, dataDirectory: String, contentRoot: Result<String, Locations.ContentRootNotFound>,
     cacheDirectory: String?, pinnedNow: Date?, seed: UInt64, json: Bool, styler: Styler, columns: Int = 80,
-    busyTimeout: Double = 5, buildID: String? = nil
+    busyTimeout: Double = 5, buildID: String? = nil, workingDirectory: String = "/"
   ) {
+    self.workingDirectory = workingDirectory
     self.buildID = buildID ?? appVersion
     self.appVersion = appVersion
     self.dataDirectory = dataDirectory
@@ -63,6 +66,13 @@ public final class Session {
     self.random = SeededGenerator(seed: configuration.seed)
     self.sink = sink
     self.reader = reader
+  }
+
+  /// A path given on the command line, made absolute against the working directory.
+  public func resolvePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    if path == "~" || path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst() }
+    return configuration.workingDirectory + (configuration.workingDirectory.hasSuffix("/") ? "" : "/") + path
   }
 
   /// The current instant: `--now` when pinned, else the executable's clock.

@@ -28,3 +28,16 @@ public struct RevlogEntry: Sendable, Hashable, Codable {
     Int64((time.timeIntervalSince1970 * 1000).rounded())
   }
 }
+
+extension RevlogEntry {
+  /// The revlog's review_state code for the state a card was in before a review
+  /// (0 new, 1 learning, 2 review, 3 relearning).
+  public static func reviewState(of state: CardState) -> Int {
+    switch state.kind {
+    case .new: 0
+    case .learning: 1
+    case .review: 2
+    case .relearning: 3
+    }
+  }
+}

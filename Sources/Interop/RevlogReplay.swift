@@ -14,11 +14,28 @@ public struct RevlogReplay: Sendable {
     scheduler = try Scheduler(config: config)
   }
 
+  /// Creates a replay that answers with an existing scheduler (the learner's own settings).
+  public init(scheduler: Scheduler) {
+    self.scheduler = scheduler
+  }
+
   /// Creates a replay with `parameters`, the given time semantics and py-fsrs defaults for everything else.
   ///
   /// - Throws: ``SchedulerError`` when the parameters are out of range.
   public init(parameters: Parameters, timeSemantics: TimeSemantics) throws(SchedulerError) {
     try self.init(config: SchedulerConfig(parameters: parameters, timeSemantics: timeSemantics))
+  }
+
+  /// Each entry with the card's state before and after it, in time order per card (for importing history).
+  public func replayStates(_ entries: [RevlogEntry]) -> [(entry: RevlogEntry, before: CardState, after: CardState)] {
+    var cards: [String: CardState] = [:]
+    let ordered = entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+    return ordered.map { _, entry in
+      let before = cards[entry.cardID] ?? .new
+      let after = scheduler.review(before, rating: entry.rating, at: entry.time).card
+      cards[entry.cardID] = after
+      return (entry, before, after)
+    }
   }
 
   /// One step per entry, in the order of `entries`; each card's reviews are answered in time order

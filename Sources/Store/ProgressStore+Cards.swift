@@ -232,3 +232,52 @@ extension ProgressStore {
     }
   }
 }
+
+/// One answer from another tool's history, with the states a replay gave it.
+public struct ImportedReview: Sendable {
+  public var cardId: String
+  public var rating: Rating
+  public var at: Date
+  public var elapsedMs: Int?
+  public var before: CardState
+  public var after: CardState
+
+  public init(cardId: String, rating: Rating, at: Date, elapsedMs: Int?, before: CardState, after: CardState) {
+    self.cardId = cardId
+    self.rating = rating
+    self.at = at
+    self.elapsedMs = elapsedMs
+    self.before = before
+    self.after = after
+  }
+}
+
+extension ProgressStore {
+  /// Imports a whole history in one transaction: every review or none. Cards are created as
+  /// `imported` (never served in review) and end in their replayed state.
+  public func importReviews(_ reviews: [ImportedReview], at now: Date) throws(StoreError) -> (reviews: Int, cards: Int)
+  {
+    try write { db in
+      let addCard = try db.makeStatement(
+        sql:
+          "INSERT INTO card(id, kind, stateKind, addedAt) VALUES (?, 'imported', 'new', ?) ON CONFLICT(id) DO NOTHING")
+      let insert = try db.makeStatement(
+        sql: """
+          INSERT INTO review(cardId, reviewedAt, rating, elapsedMs, mode, stateBefore, stateAfter)
+          VALUES (?, ?, ?, ?, 'import', ?, ?)
+          """)
+      var cards: Set<String> = []
+      for review in reviews {
+        if cards.insert(review.cardId).inserted { try addCard.execute(arguments: [review.cardId, now]) }
+        try insert.execute(arguments: [
+          review.cardId, review.at, review.rating.rawValue, review.elapsedMs, try Self.json(review.before),
+          try Self.json(review.after),
+        ])
+        try Self.update(
+          db, cardId: review.cardId, to: review.after, lapse: review.rating == .again && review.before.kind == .review,
+          undo: false)
+      }
+      return (reviews.count, cards.count)
+    }
+  }
+}

@@ -59,7 +59,8 @@ import Testing
 
   @Test func settingKeys_completeAfterSetAndUnset() {
     #expect(complete("set ").contains("desired-retention"))
-    #expect(CompletionAction.decide(partial: "exam", candidates: complete("unset exam")) == .insert("-date "))
+    #expect(CompletionAction.decide(partial: "exam-d", candidates: complete("unset exam-d")) == .insert("ate "))
+    #expect(CompletionAction.decide(partial: "exam", candidates: complete("unset exam")) == .insert("-"))
     #expect(complete("set exam-date ").isEmpty)
   }
 

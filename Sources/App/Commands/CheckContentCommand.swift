@@ -22,8 +22,7 @@ struct CheckContentCommand: FmlabCommand {
   func execute(in session: Session) throws -> CommandOutput {
     let content: ContentSet
     if let directory {
-      let path = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
-      content = try session.loadContent(at: path)
+      content = try session.loadContent(at: session.resolvePath(directory))
     } else {
       content = try session.content()
     }

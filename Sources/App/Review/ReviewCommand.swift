@@ -56,7 +56,7 @@ struct ReviewCommand: FmlabCommand {
     }
     var run = ReviewSession(
       session: session, store: store, scheduler: scheduler, deck: deck, mode: mode,
-      queue: Array(queue.prefix(limit ?? Int.max)))
+      queue: Array(queue.prefix(limit ?? Int.max)), planner: try session.examPlanner(scheduler: scheduler))
     let summary = try run.run()
     return CommandOutput(text: ReviewView.summary(summary, styler: session.styler), json: summary)
   }

@@ -12,6 +12,8 @@ struct ReviewSession {
   let deck: FlashcardDeck
   let mode: StoredReview.Mode
   var queue: [StoredCard]
+  /// With an exam date set: no interval runs past the exam when recall there would fall below target.
+  let planner: ExamPlanner?
 
   struct Summary: Encodable, Sendable, Equatable {
     var mode: String
@@ -27,8 +29,9 @@ struct ReviewSession {
 
   init(
     session: Session, store: ProgressStore, scheduler: Scheduler, deck: FlashcardDeck, mode: StoredReview.Mode,
-    queue: [StoredCard]
+    queue: [StoredCard], planner: ExamPlanner? = nil
   ) {
+    self.planner = planner
     self.session = session
     self.store = store
     self.scheduler = scheduler
@@ -49,7 +52,7 @@ struct ReviewSession {
       }
       let shownAt = session.now
       var random = session.random
-      let outcomes = scheduler.nextStates(for: card.state, at: shownAt, fuzz: &random)
+      let outcomes = scheduler.nextStates(for: card.state, at: shownAt, fuzz: &random).adjusted(by: planner)
       session.random = random
       let position = answered.count + 1
       session.say(

@@ -19,6 +19,9 @@ public enum SettingsRegistry {
       accepts: "durations such as '10m', or 'none'", normalize: normalizeSteps),
     .integer("rollover-hour", default: 4, in: 0...23, "the local hour at which a new study day starts"),
     .integer("daily-minutes", default: 60, in: 1...1440, "the study time you can give each day"),
+    .decimal(
+      "exam-retention", default: "0.95", in: 0.7...0.99,
+      "the recall to aim for on exam day; reviews are brought forward to reach it"),
     SettingDefinition(
       key: "exam-date", defaultValue: "none", summary: "the day of your exam; plans and readiness aim at it",
       accepts: "a date YYYY-MM-DD today or later, or 'none'"
