@@ -15,6 +15,9 @@ struct Options: ParsableArguments {
 
   @Option(help: "Timed queries.")
   var runs = 50
+
+  @Option(help: "Share of the review cards that are due now (0.1 is a ten-day backlog of a 1% daily load).")
+  var dueFraction = 0.01
 }
 
 let options = Options.parseOrExit()
@@ -24,7 +27,13 @@ func milliseconds(_ d: Duration) -> Double {
 }
 
 let directory = NSTemporaryDirectory() + "fmlab-storebench-\(UUID().uuidString.prefix(8))"
-defer { try? FileManager.default.removeItem(atPath: directory) }
+defer {
+  if ProcessInfo.processInfo.environment["KEEP"] == nil {
+    try? FileManager.default.removeItem(atPath: directory)
+  } else {
+    print(directory)
+  }
+}
 let now = Date(timeIntervalSince1970: 1_795_683_600)
 let store = try ProgressStore.open(at: directory + "/progress.sqlite", appVersion: "bench", now: now)
 let ids = (0..<options.cards).map { "card-\($0)" }
@@ -49,7 +58,8 @@ try queue.write { db in
   for id in ids {
     let stability = 1 + Double(random.next() % 300)
     let last = now.addingTimeInterval(-Double(random.next() % 200) * 86400)
-    let due = random.next() % 10 == 0 ? now.addingTimeInterval(-3600) : now.addingTimeInterval(86400 * 30)
+    let isDue = Double(random.next() % 1_000_000) / 1_000_000 < options.dueFraction
+    let due = isDue ? now.addingTimeInterval(-3600) : now.addingTimeInterval(86400 * 30)
     for k in 0..<perCard { try insert.execute(arguments: [id, last.addingTimeInterval(-Double(k) * 86400)]) }
     try update.execute(arguments: [stability, due, last, stability * 86400, perCard, id])
   }
@@ -57,8 +67,8 @@ try queue.write { db in
 try queue.close()
 print(
   String(
-    format: "built %d cards, %d reviews in %.1f s", options.cards, perCard * options.cards,
-    milliseconds(clock.now - buildStart) / 1000))
+    format: "built %d cards, %d reviews, %.0f%% of cards due, in %.1f s", options.cards, perCard * options.cards,
+    options.dueFraction * 100, milliseconds(clock.now - buildStart) / 1000))
 
 var timings: [Double] = []
 var served = 0

@@ -219,13 +219,20 @@ extension ProgressStore {
         db,
         sql: "SELECT * FROM card WHERE stateKind IN ('learning', 'relearning') AND due <= ? ORDER BY due, id",
         arguments: [now.addingTimeInterval(learnAhead)])
-      let review = try Row.fetchAll(
+      // Ordered from the covering index alone; only the chosen rows are read from the table.
+      let reviewIds = try String.fetchAll(
         db,
         sql: """
-          SELECT * FROM card WHERE stateKind = 'review' AND due <= ?
-          ORDER BY (julianday(?) - julianday(lastReview)) / stability DESC, id LIMIT ?
+          SELECT id FROM card WHERE stateKind = 'review' AND due <= ?
+          ORDER BY (? - lastReviewEpoch) / stability DESC, id LIMIT ?
           """,
-        arguments: [now, now, max(0, reviewLimit)])
+        arguments: [now, now.timeIntervalSince1970, max(0, reviewLimit)])
+      var review: [Row] = []
+      for id in reviewIds {
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [id]) {
+          review.append(row)
+        }
+      }
       let new = try Row.fetchAll(
         db, sql: "SELECT * FROM card WHERE stateKind = 'new' ORDER BY rowid LIMIT ?", arguments: [max(0, newLimit)])
       return try (learning + review + new).map(Self.card(from:))

@@ -44,6 +44,9 @@ public enum Schema {
         t.column("reps", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
         t.column("lapses", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
         t.column("addedAt", .datetime).notNull()
+        // Seconds since 1970 of the last review, kept by SQLite, so the review order
+        // ("least likely remembered first": largest elapsed ÷ stability) is arithmetic on an index.
+        t.column("lastReviewEpoch", .double).generatedAs(sql: "(julianday(lastReview) - 2440587.5) * 86400.0", .stored)
         // A new card has no schedule; every other card has one.
         t.check(
           sql: "(stateKind = 'new' AND stability IS NULL AND due IS NULL) OR "
@@ -51,7 +54,8 @@ public enum Schema {
             + "AND lastReview IS NOT NULL)")
       }
       try db.create(index: "card_on_due", on: "card", columns: ["due"])
-      try db.create(index: "card_on_stateKind", on: "card", columns: ["stateKind", "due"])
+      try db.create(
+        index: "card_on_stateKind", on: "card", columns: ["stateKind", "due", "lastReviewEpoch", "stability", "id"])
       // Every answer, with the state before and after, so history can be replayed and undone.
       try db.create(table: "review") { t in
         t.autoIncrementedPrimaryKey("id")
