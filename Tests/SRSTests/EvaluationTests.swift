@@ -22,26 +22,8 @@ struct EvaluationTests {
 
   static let fixtures = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
 
-  /// Loads the CSV and builds fsrs-rs items sorted by (review time, card id), days rolling over at 04:00 UTC.
-  static func items() throws -> [ReviewHistory] {
-    let text = try String(contentsOf: fixtures.appending(path: "metrics_revlog.csv"), encoding: .utf8)
-    var cards: [Int: [(date: Date, rating: Rating)]] = [:]
-    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-      let f = line.split(separator: ",")
-      guard f.count >= 4, f[3] != "4", f[3] != "5", let id = Int(f[0]), let ms = Double(f[1]),
-        let rating = Rating(parsing: f[2])
-      else { continue }
-      cards[id, default: []].append((Date(timeIntervalSince1970: ms / 1000), rating))
-    }
-    var items: [(date: Date, id: Int, item: ReviewHistory)] = []
-    for (id, reviews) in cards {
-      for entry in ReviewHistory.trainingItems(from: reviews, semantics: .ankiDefault) {
-        items.append((entry.date, id, entry.item))
-      }
-    }
-    items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-    return items.map(\.item)
-  }
+  /// The metrics fixture as fsrs-rs items (see ``RevlogFixture``).
+  static func items() throws -> [ReviewHistory] { try RevlogFixture.items("metrics_revlog.csv") }
 
   @Test func evaluation_matchesPythonMetricsWithin1e9() throws {
     let data = try Data(contentsOf: Self.fixtures.appending(path: "metrics_expected.json"))
