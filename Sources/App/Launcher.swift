@@ -96,14 +96,13 @@ public enum Launcher {
       busyTimeout: busyTimeout, buildID: buildID(launch.executablePath), workingDirectory: launch.workingDirectory)
     let session = Session(configuration: configuration, clock: launch.clock, sink: sink)
     let completion = CommandCompletion()
+    if let status = rejectFileAsDataDir(dataDirectory, sink: sink, session: session) { return status }
 
     if !commandWords.isEmpty {
       session.reader = launch.makeReader(
         launch.device.stdinIsTerminal && launch.device.stdoutIsTerminal, nil, completion)
-      if let status = rejectFileAsDataDir(dataDirectory, sink: sink, session: session) { return status }
       return Dispatcher(session: session).run(words: commandWords).status
     }
-    if let status = rejectFileAsDataDir(dataDirectory, sink: sink, session: session) { return status }
     let reader = launch.makeReader(interactive, interactive ? dataDirectory + "/history" : nil, completion)
     if interactive { Interrupt.install() }
     if interactive {

@@ -39,10 +39,8 @@ public struct Repl {
         Interrupt.clear()
         let outcome = dispatcher.run(line: line)
         if outcome.status != .success {
-          if !reader.isInteractive, let lineNumber = Optional(reader.lineNumber), session.json == false,
-            outcome.status == .usage
-          {
-            session.sink.writeError("  (script line \(lineNumber))\n")
+          if !reader.isInteractive, !session.json, outcome.status == .usage {
+            session.sink.writeError("  (script line \(reader.lineNumber))\n")
           }
           firstFailure = firstFailure ?? outcome.status
           if bail { return outcome.status }

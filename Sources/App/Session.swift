@@ -114,7 +114,7 @@ public final class Session {
   func loadContent(at root: String) throws -> ContentSet {
     let cache = configuration.cacheDirectory.map { directory in
       ContentCache(
-        path: directory + "/content-\(ContentSession.cacheKey(for: root)).json", buildID: configuration.buildID)
+        path: directory + "/" + ContentCache.fileName(forRoot: root), buildID: configuration.buildID)
     }
     do {
       return try ContentLoader(root: root, cache: cache).load()
@@ -195,17 +195,5 @@ public final class Session {
     } else {
       sink.writeError(styler.error("error:") + " " + message + "\n")
     }
-  }
-}
-
-enum ContentSession {
-  /// A short, stable key for a content root path, so each root has its own cache file.
-  static func cacheKey(for root: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in root.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return String(hash, radix: 16)
   }
 }

@@ -20,6 +20,11 @@ public struct ContentCache: Sendable {
     self.buildID = buildID
   }
 
+  /// The cache file's name for a content root, so each root has its own cache.
+  public static func fileName(forRoot root: String) -> String {
+    "content-" + String(FNV1a.hash(Data(root.utf8)), radix: 16) + ".json"
+  }
+
   struct Entry: Codable, Sendable {
     var size: Int64
     var modified: Int64
