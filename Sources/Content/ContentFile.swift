@@ -47,9 +47,7 @@ struct ParsedFile: Sendable, Codable, Equatable {
         QuizItem.parse($0, collector: collector)
       }
     case .models:
-      result.models = parseList(text, key: "models", what: "model catalog file", collector: collector) {
-        ModelEntry.parse($0, collector: collector)
-      }
+      result.models = parseModels(text, collector: collector)
     case .examGuide:
       if let root = YAMLSource.parse(text, into: collector) {
         result.guide = ExamGuide.parse(root, collector: collector)
@@ -58,6 +56,17 @@ struct ParsedFile: Sendable, Codable, Equatable {
     result.findings = collector.findings
     result.references = collector.references
     return result
+  }
+
+  private static func parseModels(_ text: String, collector: FindingCollector) -> [ModelEntry] {
+    guard let root = YAMLSource.parse(text, into: collector) else { return [] }
+    guard let reader = MappingReader(root, what: "model catalog file", collector: collector, lineOffset: 0) else {
+      return []
+    }
+    let provider = reader.string("provider")
+    let nodes = reader.list("models", required: true)
+    reader.finish()
+    return nodes.compactMap { ModelEntry.parse($0, fileProvider: provider, collector: collector) }
   }
 
   private static func parseList<T>(

@@ -28,7 +28,8 @@ public struct ContentSet: Sendable {
   public var flashcards: [Flashcard] { topics.flatMap(\.flashcards) }
   public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
   public func item(_ id: String) -> QuizItem? { items.first { $0.id == id } }
-  public func model(_ id: String) -> ModelEntry? { models.first { $0.id == id } }
+  /// The model with this id or slug.
+  public func model(_ id: String) -> ModelEntry? { models.first { $0.id == id || $0.slug == id } }
 
   /// Counts for `check-content --stats`.
   public struct Statistics: Sendable, Codable, Equatable {
@@ -40,6 +41,10 @@ public struct ContentSet: Sendable {
     public var providers: Int
     public var objectives: Int
     public var objectivesWithTopic: Int
+    /// Pages that teach at least one exam objective.
+    public var objectivePages: Int
+    /// Pages about an AWS service or a Bedrock feature.
+    public var servicePages: Int
     public var itemsByDomain: [String: Int]
     public var itemsByType: [String: Int]
     public var errors: Int
@@ -52,6 +57,8 @@ public struct ContentSet: Sendable {
       files: fileCount, topics: topics.count, flashcards: flashcards.count, items: items.count, models: models.count,
       providers: Set(models.map(\.provider)).count, objectives: guide.objectives.count,
       objectivesWithTopic: guide.objectives.count { covered.contains($0.id) },
+      objectivePages: topics.count { $0.kind == .concept && !$0.objectives.isEmpty },
+      servicePages: topics.count { $0.kind != .concept },
       itemsByDomain: Dictionary(grouping: items, by: { "\($0.domain)" }).mapValues(\.count),
       itemsByType: Dictionary(grouping: items, by: { $0.type.rawValue }).mapValues(\.count),
       errors: findings.errorCount, warnings: findings.warningCount)
@@ -82,10 +89,12 @@ extension ContentSet {
     duplicates(flashcards, what: "flashcard", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(items, what: "quiz item", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(models, what: "model", id: \.id, location: \.location, line: \.sourceLine)
+    duplicates(models, what: "model slug", id: \.slug, location: \.location, line: \.sourceLine)
 
     let objectiveIDs = guide.objectiveIDs
     let topicIDs = Set(topics.map(\.id))
-    let modelIDs = Set(models.map(\.id))
+    let modelIDs = Set(models.map(\.id)).union(models.map(\.slug))
+    let studentIDs = Set(models.filter { $0.customization.supports(.distillationStudent) }.flatMap { [$0.id, $0.slug] })
     for reference in references {
       let known: Bool
       let candidates: [String]
@@ -96,6 +105,17 @@ extension ContentSet {
         (known, candidates) = (
           topicIDs.contains(reference.id) || modelIDs.contains(reference.id), (topicIDs.union(modelIDs)).sorted()
         )
+      case .model: (known, candidates) = (modelIDs.contains(reference.id), modelIDs.sorted())
+      case .student:
+        if modelIDs.contains(reference.id) && !studentIDs.contains(reference.id) {
+          findings.append(
+            Finding(
+              .error, at: reference.location,
+              "'\(reference.id)' is named as a distillation student, but its customization methods lack 'distillation-student'",
+              sourceLine: reference.sourceLine))
+          continue
+        }
+        (known, candidates) = (modelIDs.contains(reference.id), modelIDs.sorted())
       }
       guard !known else { continue }
       let noun =
@@ -103,6 +123,7 @@ extension ContentSet {
         case .objective: "objective"
         case .topic: "topic"
         case .topicOrModel: "topic or model"
+        case .model, .student: "model"
         }
       var message = "'\(reference.key)' names \(noun) '\(reference.id)', which does not exist"
       if reference.target == .objective && guide.objectives.isEmpty {
@@ -111,6 +132,30 @@ extension ContentSet {
         message += "; did you mean '\(suggestion)'?"
       }
       findings.append(Finding(.error, at: reference.location, message, sourceLine: reference.sourceLine))
+    }
+    return findings
+  }
+
+  /// Rules for a complete knowledge base (what `check-content` adds to the per-file and
+  /// cross-file checks): every exam objective has a page, and every page has enough flashcards.
+  public func completenessFindings() -> [Finding] {
+    var findings: [Finding] = []
+    for topic in topics where topic.flashcards.count < Topic.minimumFlashcards {
+      findings.append(
+        Finding(
+          .error, at: topic.location,
+          "page '\(topic.id)' has \(topic.flashcards.count) flashcard(s); a page needs at least \(Topic.minimumFlashcards)",
+          sourceLine: topic.sourceLine))
+    }
+    if !guide.objectives.isEmpty {
+      let covered = Set(topics.flatMap(\.objectives))
+      for objective in guide.objectives where !covered.contains(objective.id) {
+        findings.append(
+          Finding(
+            .error,
+            at: objective.location ?? SourceLocation(file: "Resources/exam-guide.yaml", line: 1, column: 1),
+            "objective \(objective.id) has no page: list it under 'objectives' in the page that teaches it"))
+      }
     }
     return findings
   }

@@ -27,6 +27,8 @@ public struct ExamGuide: Sendable, Codable, Equatable {
     public var id: String
     public var title: String
     public var newInV11: Bool
+    /// Where the objective's id is written.
+    public var location: SourceLocation? = nil
   }
 
   public static let empty = ExamGuide(name: "", version: "", domains: [], sources: [], verified: nil)
@@ -67,7 +69,7 @@ extension ExamGuide {
           }
           let objective = Objective(
             id: o.string("id", required: true) ?? "", title: o.string("title", required: true) ?? "",
-            newInV11: o.bool("newInV11") ?? false)
+            newInV11: o.bool("newInV11") ?? false, location: o.anchor("id").location)
           if !objective.id.hasPrefix(id + ".") {
             o.error(at: o.value("id") ?? objectiveNode, "objective '\(objective.id)' is not under task statement \(id)")
           }

@@ -7,8 +7,12 @@ public struct Reference: Sendable, Codable, Equatable {
   public enum Target: String, Sendable, Codable {
     case objective
     case topic
-    /// A topic page or a model id (related links, "don't confuse with").
+    /// A topic page or a model id or slug (related links, "don't confuse with", links in a page's body).
     case topicOrModel
+    /// A model's slug or id.
+    case model
+    /// A model that can be a distillation student.
+    case student
   }
 
   public var target: Target

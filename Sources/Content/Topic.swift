@@ -40,6 +40,36 @@ public struct Flashcard: Sendable, Codable, Equatable, Identifiable {
 
 extension Topic {
   nonisolated(unsafe) static let idPattern = /[a-z0-9]+(-[a-z0-9]+)*/
+  nonisolated(unsafe) static let linkPattern = /\[[^\]]*\]\(([^)\s]*)\)/
+  /// Every page teaches with at least this many recall cards.
+  public static let minimumFlashcards = 3
+
+  /// Links in the body that point at another page or a model (`[text](id)`), with positions.
+  /// URLs and in-page anchors are not references; code blocks and code spans are skipped.
+  static func bodyLinks(_ body: String, firstLine: Int, collector: FindingCollector) -> [Reference] {
+    var found: [Reference] = []
+    var inFence = false
+    for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.drop { $0 == " " }
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        inFence.toggle()
+        continue
+      }
+      if inFence { continue }
+      let withoutCode = line.replacing(/`[^`]*`/) { String(repeating: " ", count: $0.output.count) }
+      for match in withoutCode.matches(of: linkPattern) {
+        let target = String(match.output.1)
+        if target.isEmpty || target.contains(":") || target.hasPrefix("#") || target.hasPrefix("/") { continue }
+        let column = withoutCode.distance(from: withoutCode.startIndex, to: match.output.1.startIndex) + 1
+        let lineNumber = firstLine + index
+        found.append(
+          Reference(
+            target: .topicOrModel, id: target, location: collector.location(line: lineNumber, column: column),
+            sourceLine: collector.lineText(lineNumber).map(String.init), key: "link"))
+      }
+    }
+    return found
+  }
 
   /// Parses one Markdown page with YAML front matter.
   static func parse(text: String, collector: FindingCollector) -> Topic? {
@@ -96,9 +126,12 @@ extension Topic {
       r.error(at: node, "source '\(source.prefix(60))' must be an https:// URL")
     }
     let verified = r.day("verified", required: true)
+    let bodyFirstLine = yamlStartLine + yaml.count { $0 == "\n" } + 2
+    let links = bodyLinks(body, firstLine: bodyFirstLine, collector: collector)
+    collector.references += links
     let references =
       r.references("objectives", target: .objective) + r.references("related", target: .topicOrModel)
-      + r.references("confuseWith", target: .topicOrModel)
+      + r.references("confuseWith", target: .topicOrModel) + links
     r.finish()
     if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       collector.warning(line: yamlStartLine + yaml.count { $0 == "\n" } + 1, column: 1, "the page has no body text")

@@ -41,13 +41,19 @@ import Testing
   }
 
   static let models = """
+    provider: Amazon
     models:
-      - id: titan-text
+      - id: amazon.titan-text
+        slug: titan-text
         name: Titan Text
-        provider: Amazon
-        input: [text]
-        output: [text, imagee]
-        sources: [https://docs.aws.amazon.com/bedrock/]
+        family: Amazon Titan
+        summary: A text model used by tests.
+        modalities:
+          input: [text]
+          output: [text, imagee]
+          source: https://docs.aws.amazon.com/bedrock/
+          confidence: confirmed
+        customization: {methods: []}
         verified: 2026-11-26
     """
 
@@ -55,17 +61,18 @@ import Testing
     let set = try ContentSamples.load(["Resources/models/test.yaml": Self.models])
     #expect(
       set.findings.map(\.summaryLine) == [
-        "Resources/models/test.yaml:6:20: error: 'imagee' is not a modality "
+        "Resources/models/test.yaml:10:22: error: 'imagee' is not a valid output value "
           + "(text, image, video, audio, speech, document, embedding); did you mean 'image'?"
       ])
     let model = try #require(set.model("titan-text"))
-    #expect(model.output == [.text])
+    #expect(model.modalities.output == [.text])
     #expect(model.provider == "Amazon")
+    #expect(set.model("amazon.titan-text")?.slug == "titan-text")
   }
 
-  @Test func aRelatedLinkMayNameAModel() throws {
+  @Test func aRelatedLinkMayNameAModelBySlugOrId() throws {
     let page = ContentSamples.page(id: "p").replacingOccurrences(
-      of: "verified: 2026-11-26\n", with: "verified: 2026-11-26\nrelated: [titan-text]\n")
+      of: "verified: 2026-11-26\n", with: "verified: 2026-11-26\nrelated: [titan-text, amazon.titan-text]\n")
     let set = try ContentSamples.load([
       "content/p.md": page, "Resources/models/test.yaml": Self.models.replacingOccurrences(of: "imagee", with: "image"),
     ])

@@ -16,16 +16,17 @@ struct CheckContentCommand: FmlabCommand {
   @Argument(help: "A content directory (holding content/, quizzes/, Resources/).")
   var directory: String?
 
-  @Flag(help: "Also print counts: pages, flashcards, items by domain and type, models, providers.")
+  @Flag(help: "Also print counts: pages (objective and service pages), flashcards, items by domain and type, models, providers.")
   var stats = false
 
   func execute(in session: Session) throws -> CommandOutput {
-    let content: ContentSet
+    var content: ContentSet
     if let directory {
       content = try session.loadContent(at: session.resolvePath(directory))
     } else {
       content = try session.content()
     }
+    content.findings += content.completenessFindings()
     let report = FindingsView.Report(
       root: content.root, findings: content.findings.map(FindingsView.JSONFinding.init),
       errors: content.findings.errorCount, warnings: content.findings.warningCount, files: content.fileCount,

@@ -42,8 +42,8 @@ enum FindingsView {
   }
 
   static func render(_ s: ContentSet.Statistics) -> String {
-    var out = "pages \(s.topics), flashcards \(s.flashcards), quiz items \(s.items), models \(s.models) "
-    out += "from \(s.providers) providers\n"
+    var out = "pages \(s.topics) (objective pages \(s.objectivePages), service and feature pages \(s.servicePages)), "
+    out += "flashcards \(s.flashcards), quiz items \(s.items), models \(s.models) from \(s.providers) providers\n"
     out += "objectives with a page: \(s.objectivesWithTopic) of \(s.objectives)\n"
     if !s.itemsByDomain.isEmpty {
       out +=
