@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top (a target imports only from layers below it):
-//   0: Core, SRS, CLibEdit   1: Content, Terminal   2: Store   3: App   4: fmlab
+//   0: Core, SRS, CLibEdit   1: Content, Terminal   2: Store, Knowledge   3: App   4: fmlab
 // Nothing below App prints; nothing below fmlab reads the environment or the wall clock.
 let package = Package(
   name: "fmlab",
@@ -29,11 +29,13 @@ let package = Package(
     .target(name: "Interop", dependencies: ["SRS", "Core", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "Content", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
     .target(name: "Terminal", dependencies: ["Core", "CLibEdit"]),
+    // The knowledge base as commands query it: model lookup, capabilities, filters, search, diffs.
+    .target(name: "Knowledge", dependencies: ["Core", "Content"]),
     .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "App",
       dependencies: [
-        "Core", "Content", "Terminal", "Store", "SRS", "Interop",
+        "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,6 +83,10 @@ let package = Package(
     .testTarget(
       name: "ContentTests",
       dependencies: ["Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "KnowledgeTests",
+      dependencies: ["Knowledge", "Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
       name: "AppTests",

@@ -87,7 +87,7 @@ extension ContentSet {
     }
     duplicates(topics, what: "topic", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(flashcards, what: "flashcard", id: \.id, location: \.location, line: \.sourceLine)
-    duplicates(items, what: "quiz item", id: \.id, location: \.location, line: \.sourceLine)
+    duplicates(items + items.flatMap(\.questions), what: "quiz item", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(models, what: "model", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(models, what: "model slug", id: \.slug, location: \.location, line: \.sourceLine)
 

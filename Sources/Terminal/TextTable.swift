@@ -1,0 +1,108 @@
+/// A plain-text table that fits a terminal width: columns size to their content, the widest
+/// shrinkable column gives way first, and cells that do not fit end in "…". Cells may carry
+/// ANSI styles; widths are measured on what the terminal shows.
+public struct TextTable: Sendable {
+  public enum Alignment: Sendable { case left, right }
+
+  public struct Column: Sendable {
+    public var title: String
+    public var alignment: Alignment
+    /// Whether the column may be cut to fit (ids and numbers should not be).
+    public var shrinkable: Bool
+    public init(_ title: String, alignment: Alignment = .left, shrinkable: Bool = true) {
+      self.title = title
+      self.alignment = alignment
+      self.shrinkable = shrinkable
+    }
+  }
+
+  public var columns: [Column]
+  public var rows: [[String]] = []
+
+  public init(columns: [Column]) { self.columns = columns }
+
+  public mutating func append(_ row: [String]) { rows.append(row) }
+
+  /// The table as lines, at most `width` columns wide when it can be.
+  public func render(width: Int, styler: Styler) -> String {
+    guard !columns.isEmpty else { return "" }
+    let gap = 2
+    var widths = columns.indices.map { index in
+      max(Self.displayWidth(columns[index].title), rows.map { Self.displayWidth($0[safe: index] ?? "") }.max() ?? 0)
+    }
+    let total = { widths.reduce(0, +) + gap * (widths.count - 1) }
+    while total() > width {
+      let candidates = columns.indices.filter { columns[$0].shrinkable && widths[$0] > 8 }
+      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+      widths[widest] -= min(widths[widest] - 8, total() - width)
+    }
+    func line(_ cells: [String], header: Bool) -> String {
+      var parts: [String] = []
+      for (index, column) in columns.enumerated() {
+        var cell = cells[safe: index] ?? ""
+        if Self.displayWidth(cell) > widths[index] { cell = Self.truncate(cell, to: widths[index], styler: styler) }
+        let padding = String(repeating: " ", count: max(0, widths[index] - Self.displayWidth(cell)))
+        let isLast = index == columns.count - 1
+        switch column.alignment {
+        case .left: parts.append(isLast ? cell : cell + padding)
+        case .right: parts.append(padding + cell)
+        }
+      }
+      let text = parts.joined(separator: String(repeating: " ", count: gap))
+      return header ? styler.bold(text) : text
+    }
+    var out = line(columns.map(\.title), header: true) + "\n"
+    for row in rows { out += line(row, header: false) + "\n" }
+    return out
+  }
+
+  /// Columns the text occupies on a terminal: escapes take none, wide East Asian characters two.
+  public static func displayWidth(_ text: String) -> Int {
+    var width = 0
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+      if inEscape {
+        if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
+        continue
+      }
+      if scalar.value == 0x1B {
+        inEscape = true
+        continue
+      }
+      if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0x200D || scalar.value == 0xFE0F {
+        continue
+      }
+      width += isWide(scalar) ? 2 : 1
+    }
+    return width
+  }
+
+  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+      true
+    default: false
+    }
+  }
+
+  /// Cuts text to `width` display columns, ending in "…" (styles are dropped from a cut cell).
+  public static func truncate(_ text: String, to width: Int, styler: Styler) -> String {
+    let plain = text.sanitizedForTerminal
+    guard displayWidth(plain) > width else { return plain }
+    let ellipsis = styler.unicode ? "…" : "~"
+    var result = ""
+    var used = 0
+    for character in plain {
+      let w = displayWidth(String(character))
+      if used + w > width - 1 { break }
+      result.append(character)
+      used += w
+    }
+    return result + ellipsis
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
