@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top (a target imports only from layers below it):
-//   0: Core, SRS, CLibEdit   1: Content, Terminal   2: Store, Knowledge   3: App   4: fmlab
+//   0: Core, SRS, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown   2: Store, Knowledge   3: App   4: fmlab
 // Nothing below App prints; nothing below fmlab reads the environment or the wall clock.
 let package = Package(
   name: "fmlab",
@@ -23,19 +23,26 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
     .target(name: "Core"),
     .target(name: "SRS"),
     // Interchange with other tools: the FSRS ecosystem's revlog CSV (later: Anki packages).
     .target(name: "Interop", dependencies: ["SRS", "Core", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "Content", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
     .target(name: "Terminal", dependencies: ["Core", "CLibEdit"]),
+    // Markdown pages rendered for the terminal, parsed by libcmark-gfm.
+    .target(name: "Markdown", dependencies: ["Terminal", "CCmarkGFM"]),
     // The knowledge base as commands query it: model lookup, capabilities, filters, search, diffs.
     .target(name: "Knowledge", dependencies: ["Core", "Content"]),
     .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "App",
       dependencies: [
-        "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge",
+        "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -84,6 +91,7 @@ let package = Package(
       name: "ContentTests",
       dependencies: ["Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Terminal"]),
     .testTarget(
       name: "KnowledgeTests",
       dependencies: ["Knowledge", "Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -12,6 +12,8 @@ public enum CommandTable {
     ModelCommand.self,
     CanCommand.self,
     WhichCommand.self,
+    TopicsCommand.self,
+    TopicCommand.self,
     SrsCommand.self,
     SettingsCommand.self,
     SetCommand.self,

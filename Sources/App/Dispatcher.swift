@@ -102,6 +102,10 @@ public struct Dispatcher {
           type: "result", payload: payload,
           extra: ["command": .string(command), "status": .int(Int(output.status.rawValue))]) + "\n")
     } else if !output.text.isEmpty {
+      let lines = output.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+      if output.pageable, let pager = session.pager, lines >= session.configuration.rows - 1, pager.show(output.text) {
+        return DispatchOutcome(status: output.status, endsSession: output.endsSession, ranCommand: true)
+      }
       session.sink.write(output.text)
     }
     return DispatchOutcome(status: output.status, endsSession: output.endsSession, ranCommand: true)

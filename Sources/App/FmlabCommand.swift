@@ -22,10 +22,14 @@ public struct CommandOutput {
   public var status: ExitStatus
   /// Ends the REPL after this command (quit, exit).
   public var endsSession: Bool
+  /// Long text may go through the pager (pages, tables); prompts and results of flows never do.
+  public var pageable = false
 
   public init(
-    text: String, json: (any Encodable & Sendable)? = nil, status: ExitStatus = .success, endsSession: Bool = false
+    text: String, json: (any Encodable & Sendable)? = nil, status: ExitStatus = .success, endsSession: Bool = false,
+    pageable: Bool = false
   ) {
+    self.pageable = pageable
     self.text = text
     self.json = json
     self.status = status

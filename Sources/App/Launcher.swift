@@ -22,6 +22,8 @@ public struct LaunchEnvironment {
   public var clock: @Sendable () -> Date
   public var entropy: UInt64
   public var sink: OutputSink
+  /// Shows long output a screen at a time; nil when output is not a terminal.
+  public var pager: Pager? = nil
   /// Makes the reader for REPL or script input (libedit on a terminal, plain lines otherwise).
   public var makeReader: (_ interactive: Bool, _ historyPath: String?, _ completion: CompletionProvider) -> LineReader
 
@@ -94,7 +96,10 @@ public enum Launcher {
       cacheDirectory: cacheBase + "/fmlab", pinnedNow: pinnedNow, seed: options.seed ?? launch.entropy,
       json: options.json, styler: Styler(enabled: colour, unicode: unicode), columns: launch.device.columns,
       busyTimeout: busyTimeout, buildID: buildID(launch.executablePath), workingDirectory: launch.workingDirectory)
-    let session = Session(configuration: configuration, clock: launch.clock, sink: sink)
+    var sessionConfiguration = configuration
+    sessionConfiguration.rows = launch.device.rows
+    let session = Session(configuration: sessionConfiguration, clock: launch.clock, sink: sink)
+    if launch.device.stdoutIsTerminal && !options.json { session.pager = launch.pager }
     let completion = CommandCompletion()
     if let status = rejectFileAsDataDir(dataDirectory, sink: sink, session: session) { return status }
 

@@ -16,6 +16,8 @@ public struct SessionConfiguration: Sendable {
   public var json: Bool
   public var styler: Styler
   public var columns: Int
+  /// The terminal's height; output longer than this goes through the pager when there is one.
+  public var rows: Int = 24
   public var busyTimeout: Double
   /// Identifies this build of fmlab (version and binary), so caches never outlive the code that wrote them.
   public var buildID: String
@@ -51,6 +53,8 @@ public final class Session {
   let sink: OutputSink
   /// Where interactive flows read answers: the REPL's editor, the script's next lines, or a test script.
   public var reader: LineReader?
+  /// Shows long pages a screen at a time (only on a terminal).
+  public var pager: Pager?
   private var openedStore: ProgressStore?
   private var loadedContent: ContentSet?
   /// Set when a command is the JSON-lines form of a REPL line (`--json` on that line).

@@ -30,4 +30,13 @@ let launch = LaunchEnvironment(
     return PlainLineReader(descriptor: 0)
   })
 
-exit(Launcher.run(launch).rawValue)
+var withPager = launch
+if launch.device.stdoutIsTerminal {
+  // less: quit when it fits one screen, pass colours, keep the text on screen after quitting.
+  var pagerEnvironment = environment
+  if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "FRX" }
+  let command = environment["PAGER"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? "less"
+  withPager.pager = ExternalPager(command: command, environment: pagerEnvironment.map { "\($0.key)=\($0.value)" })
+}
+
+exit(Launcher.run(withPager).rawValue)

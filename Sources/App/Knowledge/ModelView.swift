@@ -18,6 +18,7 @@ enum ModelView {
     guard let count else { return "–" }
     if count >= 1_000_000 && count % 1_000_000 == 0 { return "\(count / 1_000_000)M" }
     if count >= 1_000 && count % 1_000 == 0 { return "\(count / 1_000)K" }
+    if count >= 1_024 && count % 1_024 == 0 { return "\(count / 1_024)K" }
     return "\(count)"
   }
 
@@ -33,8 +34,8 @@ enum ModelView {
 
   static func customizationCell(_ model: ModelEntry) -> String {
     let short: [ModelEntry.CustomizationMethod: String] = [
-      .fineTuning: "FT", .continuedPreTraining: "CPT", .distillationTeacher: "D-teacher",
-      .distillationStudent: "D-student", .reinforcementFineTuning: "RFT",
+      .fineTuning: "FT", .continuedPreTraining: "CPT", .distillationTeacher: "D-T",
+      .distillationStudent: "D-S", .reinforcementFineTuning: "RFT",
     ]
     let methods = model.customization.methods.compactMap { short[$0] }
     return methods.isEmpty ? "–" : methods.joined(separator: " ")
@@ -64,10 +65,14 @@ enum ModelView {
 
   static func renderTable(_ models: [ModelEntry], total: Int, width: Int, styler: Styler) -> String {
     guard !models.isEmpty else { return "No model matches (of \(total) in the catalog).\n" }
-    var table = TextTable(columns: [
-      .init("MODEL", shrinkable: false), .init("PROVIDER"), .init("IN → OUT"), .init("CONTEXT", alignment: .right),
+    let oneProvider = Set(models.map(\.provider)).count == 1
+    var columns: [TextTable.Column] = [
+      .init("MODEL", shrinkable: false), .init("PROVIDER"), .init("IN → OUT", shrinkable: false),
+      .init("CONTEXT", alignment: .right),
       .init("$ IN/OUT per 1K", shrinkable: false), .init("CUSTOMIZE"), .init("PT"), .init("STATUS"),
-    ])
+    ]
+    if oneProvider { columns.remove(at: 1) }
+    var table = TextTable(columns: columns)
     for model in models {
       let io =
         model.modalities.input.map(short).joined(separator: "+") + " → "
@@ -78,14 +83,16 @@ enum ModelView {
         case .no: "no"
         case .unknown: "?"
         }
-      table.append([
+      var row = [
         styler.accent(model.slug), model.provider, io, tokens(model.modalities.contextWindow), priceCell(model),
         customizationCell(model), pt, statusCell(model, styler: styler),
-      ])
+      ]
+      if oneProvider { row.remove(at: 1) }
+      table.append(row)
     }
     var out = table.render(width: width, styler: styler)
     out += styler.dim(
-      "\(models.count) of \(total) models. Prices: on-demand, USD, estimated unless the card says confirmed; "
+      (oneProvider ? "\(models[0].provider): " : "") + "\(models.count) of \(total) models. Prices: on-demand, USD, estimated unless the card says confirmed; "
         + "'model ID' shows sources.") + "\n"
     return out
   }

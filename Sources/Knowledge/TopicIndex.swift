@@ -1,0 +1,58 @@
+import Content
+import Core
+
+/// Finds knowledge-base pages by id or title, forgivingly, and groups them by exam objective.
+public struct TopicIndex: Sendable {
+  public let topics: [Topic]
+  public let guide: ExamGuide
+
+  public init(topics: [Topic], guide: ExamGuide) {
+    self.topics = topics.sorted { $0.id < $1.id }
+    self.guide = guide
+  }
+
+  public enum Lookup: Equatable, Sendable {
+    case found(Topic)
+    case ambiguous([String])
+    case notFound(suggestions: [String])
+  }
+
+  /// A page from its id ("fine-tuning"), its title words ("fine tuning", "Amazon Comprehend"), or
+  /// words that pick out one page.
+  public func lookup(_ query: String) -> Lookup {
+    let trimmed = query.trimmingCharacters(in: .whitespaces)
+    if let exact = topics.first(where: { $0.id == trimmed }) { return .found(exact) }
+    let key = ModelCatalog.key(trimmed)
+    guard !key.isEmpty else { return .notFound(suggestions: []) }
+    let byKey = topics.filter { ModelCatalog.key($0.id) == key || ModelCatalog.key($0.title) == key }
+    if byKey.count == 1 { return .found(byKey[0]) }
+    if byKey.count > 1 { return .ambiguous(byKey.map(\.id)) }
+    let words = ModelCatalog.words(trimmed)
+    let covering = topics.filter { topic in
+      let vocabulary = Set(ModelCatalog.words(topic.id + " " + topic.title))
+      return words.allSatisfy(vocabulary.contains)
+    }
+    if covering.count == 1 { return .found(covering[0]) }
+    if covering.count > 1 {
+      // Prefer the page whose id is exactly the words plus a service prefix ("comprehend" → amazon-comprehend).
+      let prefixed = covering.filter { topic in
+        ["amazon-", "aws-", "bedrock-", "sagemaker-"].contains { prefix in topic.id == prefix + key }
+      }
+      if prefixed.count == 1 { return .found(prefixed[0]) }
+      return .ambiguous(covering.map(\.id))
+    }
+    return .notFound(suggestions: Suggestion.closest(to: key, in: topics.map(\.id)))
+  }
+
+  /// Pages that teach an objective, concept pages first.
+  public func pages(for objective: String) -> [Topic] {
+    topics.filter { $0.objectives.contains(objective) }.sorted {
+      ($0.kind == .concept ? 0 : 1, $0.id) < ($1.kind == .concept ? 0 : 1, $1.id)
+    }
+  }
+
+  /// Pages that name this page as related or confusable, for "see also".
+  public func backlinks(to id: String) -> [String] {
+    topics.filter { $0.id != id && ($0.related.contains(id) || $0.confuseWith.contains(id)) }.map(\.id)
+  }
+}
