@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top (a target imports only from layers below it):
-//   0: Core, SRS, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown   2: Store, Knowledge   3: App   4: fmlab
+//   0: Core, SRS, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown   2: Store, Knowledge, Search   3: App   4: fmlab
 // Nothing below App prints; nothing below fmlab reads the environment or the wall clock.
 let package = Package(
   name: "fmlab",
@@ -38,11 +38,13 @@ let package = Package(
     .target(name: "Markdown", dependencies: ["Terminal", "CCmarkGFM"]),
     // The knowledge base as commands query it: model lookup, capabilities, filters, search, diffs.
     .target(name: "Knowledge", dependencies: ["Core", "Content"]),
+    // Full-text search over the knowledge base: SQLite FTS5 (BM25, Porter stemming) in memory.
+    .target(name: "Search", dependencies: ["Core", "Content", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "App",
       dependencies: [
-        "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown",
+        "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown", "Search",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -92,6 +94,7 @@ let package = Package(
       dependencies: ["Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Terminal"]),
+    .testTarget(name: "SearchTests", dependencies: ["Search", "Content", "TestSupport"]),
     .testTarget(
       name: "KnowledgeTests",
       dependencies: ["Knowledge", "Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -14,6 +14,7 @@ public enum CommandTable {
     WhichCommand.self,
     TopicsCommand.self,
     TopicCommand.self,
+    SearchCommand.self,
     SrsCommand.self,
     SettingsCommand.self,
     SetCommand.self,

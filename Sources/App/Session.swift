@@ -1,6 +1,7 @@
 import Content
 import Core
 import Foundation
+import Search
 import Store
 import Terminal
 
@@ -57,6 +58,8 @@ public final class Session {
   public var pager: Pager?
   private var openedStore: ProgressStore?
   private var loadedContent: ContentSet?
+  /// The search index, built on the first search of the session.
+  var searchIndexCache: SearchIndex?
   /// Set when a command is the JSON-lines form of a REPL line (`--json` on that line).
   var jsonForCurrentCommand = false
   private(set) var reportedContentFindings = false
