@@ -70,7 +70,7 @@ let package = Package(
     ),
     .target(
       name: "TestSupport",
-      dependencies: ["Core", "Terminal", "App", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Core", "Terminal", "App", "Store", "Content", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(
       name: "CoreTests",

@@ -15,6 +15,7 @@ public enum CommandTable {
     TopicsCommand.self,
     TopicCommand.self,
     SearchCommand.self,
+    DiffCommand.self,
     SrsCommand.self,
     SettingsCommand.self,
     SetCommand.self,

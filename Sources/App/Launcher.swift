@@ -100,7 +100,9 @@ public enum Launcher {
     sessionConfiguration.rows = launch.device.rows
     let session = Session(configuration: sessionConfiguration, clock: launch.clock, sink: sink)
     if launch.device.stdoutIsTerminal && !options.json { session.pager = launch.pager }
-    let completion = CommandCompletion()
+    let ids = ContentCompletionIDs.fromContent(
+      root: try? contentRoot.get(), cacheDirectory: configuration.cacheDirectory, buildID: configuration.buildID)
+    let completion = CommandCompletion(extra: ids.completers)
     if let status = rejectFileAsDataDir(dataDirectory, sink: sink, session: session) { return status }
 
     if !commandWords.isEmpty {

@@ -101,6 +101,9 @@ public final class Session {
   /// Injects a store (tests use an in-memory one).
   public func use(store: ProgressStore) { openedStore = store }
 
+  /// Uses already loaded content (tests share one load of the repository's content).
+  public func use(content: ContentSet) { loadedContent = content }
+
   /// The content, loaded on first use through the cache.
   public func content() throws -> ContentSet {
     if let loadedContent { return loadedContent }

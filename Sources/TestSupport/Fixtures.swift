@@ -8,6 +8,9 @@ public enum Fixtures {
       .deletingLastPathComponent().path
   }()
 
+  /// A small frozen content root (two pages with known flashcards) for review and planning tests.
+  public static var studyContentRoot: String { repositoryRoot + "/Tests/Fixtures/study-content" }
+
   /// A new empty folder under the system's temporary directory, removed by `cleanup`.
   public static func temporaryDirectory(_ label: String = "fmlab") -> String {
     let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString.prefix(8))"

@@ -1,4 +1,5 @@
 import App
+import Content
 import Core
 import Foundation
 import Store
@@ -22,6 +23,12 @@ public struct TestSession {
     sink = CapturingSink()
     session = Session(configuration: configuration, clock: { now }, sink: sink, reader: reader)
     session.use(store: try store ?? ProgressStore.inMemory(now: now))
+    if contentRoot == nil, let shared = try? TestSession.repositoryContent.get() { session.use(content: shared) }
+  }
+
+  /// The repository's content, loaded once per test process (parsing every file takes seconds in a debug build).
+  public static let repositoryContent: Result<ContentSet, Error> = Result {
+    try ContentLoader(root: Fixtures.repositoryRoot).load()
   }
 
   /// Runs lines through the dispatcher as a script would, returning each line's outcome.

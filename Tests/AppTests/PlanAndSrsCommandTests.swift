@@ -9,13 +9,13 @@ import Testing
 
 @Suite struct PlanCommandTests {
   @Test func withoutAnExamDate_planSaysWhatToDo() throws {
-    let t = try TestSession()
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot)
     #expect(t.run("plan")[0].status == .usage)
     #expect(t.sink.errors.contains("no exam date is set; set one with 'set exam-date YYYY-MM-DD'"))
   }
 
   @Test func planListsEveryDayUntilTheExamAndTheExpectedRecall() throws {
-    let t = try TestSession(json: true)
+    let t = try TestSession(json: true, contentRoot: Fixtures.studyContentRoot)
     t.run("set exam-date 2026-12-10", "plan")
     let report = try #require(t.jsonLines().last?["data"] as? [String: Any])
     #expect(report["examDate"] as? String == "2026-12-10")
@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test func aTightBudgetIsWarnedAbout() throws {
-    let t = try TestSession()
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot)
     t.run("set exam-date 2026-11-28", "set daily-minutes 1", "plan")
     #expect(t.sink.output.contains("over budget"))
     #expect(t.sink.output.contains("warning: "))
@@ -37,7 +37,7 @@ import Testing
   @Test(arguments: ["2026-12-01", "2026-12-06", "2026-12-15"])
   func withAnExamDate_noReviewLandsAfterTheExamWhenExamDayRecallWouldBeLow(examDate: String) throws {
     let reader = ScriptedLineReader(lines: ["4", "3", "4", "2", "4", "4", "quit"])
-    let t = try TestSession(reader: reader)
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: reader)
     t.run("set exam-date \(examDate)", "set exam-retention 0.97", "review")
     let scheduler = try t.session.scheduler()
     let planner = try #require(try t.session.examPlanner(scheduler: scheduler))
@@ -71,7 +71,7 @@ import Testing
     let path = revlog([
       "7,1700000000000,3,0,4000", "7,1700600000000,3,2,3000", "8,1700000500000,1,0,9000",
     ])
-    let t = try TestSession()
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot)
     t.run("srs import-revlog \(path)")
     #expect(t.sink.output.contains("Imported 3 reviews of 2 cards"))
     let store = try t.session.store()
@@ -87,7 +87,7 @@ import Testing
 
   @Test func aBadRevlogImportsNothingAndNamesTheLine() throws {
     let path = revlog(["7,1700000000000,3,0,4000", "7,1700600000000,9,2,3000"])
-    let t = try TestSession()
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot)
     #expect(t.run("srs import-revlog \(path)")[0].status == .failure)
     #expect(t.sink.errors.contains("nothing was imported"))
     #expect(t.sink.errors.contains("line 3, review_rating"))
@@ -95,14 +95,14 @@ import Testing
   }
 
   @Test func optimizeRefusesPolitelyWithTooLittleHistory() throws {
-    let t = try TestSession()
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot)
     #expect(t.run("srs optimize")[0].status == .failure)
     #expect(t.sink.errors.contains("fitting needs at least 400 reviews; there are 0"))
   }
 
   @Test func optimizeFitsAndAdoptsOnlyWhenBetter() throws {
     let fixture = Fixtures.repositoryRoot + "/Tests/SRSTests/Fixtures/optimizer_revlog.csv"
-    let t = try TestSession(json: true)
+    let t = try TestSession(json: true, contentRoot: Fixtures.studyContentRoot)
     t.run("srs import-revlog \(fixture)", "srs optimize --apply")
     let report = try #require(t.jsonLines().last?["data"] as? [String: Any])
     let before = try #require(report["logLossBefore"] as? Double)
@@ -117,7 +117,7 @@ import Testing
 
   @Test func replayInJSONWritesOneObjectPerReview() throws {
     let path = revlog(["7,1700000000000,3,0,4000", "7,1700600000000,3,2,3000"])
-    let t = try TestSession(json: true)
+    let t = try TestSession(json: true, contentRoot: Fixtures.studyContentRoot)
     t.run("srs replay \(path)")
     let replays = t.jsonLines().filter { $0["type"] as? String == "replay" }
     #expect(replays.count == 2)
@@ -127,7 +127,7 @@ import Testing
   }
 
   @Test func srsWithoutASubcommandListsThem() throws {
-    let t = try TestSession()
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot)
     #expect(t.run("srs")[0].status == .usage)
     #expect(t.sink.errors.contains("optimize, import-revlog, export-revlog or replay"))
   }

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ReviewCommandTests {
   @Test func reviewServesNewCardsShowsIntervalsAndSavesEachAnswer() throws {
     let reader = ScriptedLineReader(lines: ["", "good", "4", "quit"])
-    let t = try TestSession(reader: reader)
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: reader)
     #expect(t.run("review")[0].status == .success)
     #expect(t.sink.output.contains("Q: What kind of data does continued pre-training use?"))
     #expect(t.sink.output.contains("A: Unlabeled text from the domain"))
@@ -24,7 +24,7 @@ import Testing
 
   @Test func anUnparseableReplyIsAskedAgainAndNeverCounts() throws {
     let reader = ScriptedLineReader(lines: ["maybe", "7", "3", "quit"])
-    let t = try TestSession(reader: reader)
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: reader)
     t.run("review")
     #expect(t.sink.output.components(separatedBy: "Please answer 1, 2, 3 or 4").count == 3)
     #expect(try t.session.store().reviews().map(\.rating) == [.good])
@@ -32,7 +32,7 @@ import Testing
 
   @Test func undoTakesBackTheLastAnswerAndShowsTheCardAgain() throws {
     let reader = ScriptedLineReader(lines: ["1", "undo", "3", "quit"])
-    let t = try TestSession(reader: reader)
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: reader)
     t.run("review")
     let store = try t.session.store()
     #expect(try store.reviews().map(\.rating) == [.good])
@@ -41,7 +41,7 @@ import Testing
   }
 
   @Test func theEndOfInputStopsTheSittingAndKeepsEveryAnswer() throws {
-    let t = try TestSession(reader: ScriptedLineReader(lines: ["3"]))
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: ScriptedLineReader(lines: ["3"]))
     #expect(t.run("review")[0].status == .success)
     #expect(try t.session.store().reviews().count == 1)
     #expect(t.sink.output.contains("1 answered"))
@@ -49,7 +49,7 @@ import Testing
 
   @Test func theDailyNewLimitCapsNewCards() throws {
     let reader = ScriptedLineReader(lines: Array(repeating: "4", count: 10))
-    let t = try TestSession(reader: reader)
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: reader)
     t.run("set daily-new-limit 2", "review")
     #expect(try t.session.store().reviews().count == 2)
     t.run("review")
@@ -58,7 +58,7 @@ import Testing
 
   @Test func cramStudiesATopicWithoutChangingTheSchedule() throws {
     let reader = ScriptedLineReader(lines: ["4", "4", "4"])
-    let t = try TestSession(reader: reader)
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: reader)
     t.run("review --cram fine-tuning")
     let store = try t.session.store()
     #expect(try store.reviews().map(\.mode) == [.cram, .cram, .cram])
@@ -67,14 +67,14 @@ import Testing
   }
 
   @Test func cramOfAnUnknownTopicSuggests() throws {
-    let t = try TestSession()
+    let t = try TestSession(contentRoot: Fixtures.studyContentRoot)
     #expect(t.run("review --cram fine-tunin")[0].status == .usage)
     #expect(t.sink.errors.contains("did you mean 'fine-tuning'?"))
   }
 
   @Test func jsonModeDescribesEveryStepAsAnObject() throws {
     let reader = ScriptedLineReader(lines: ["", "3", "quit"])
-    let t = try TestSession(json: true, reader: reader)
+    let t = try TestSession(json: true, contentRoot: Fixtures.studyContentRoot, reader: reader)
     t.run("review")
     let types = t.jsonLines().compactMap { $0["type"] as? String }
     #expect(types == ["card", "prompt", "answer", "prompt", "answered", "card", "prompt", "result"])
@@ -84,7 +84,7 @@ import Testing
 
   @Test func theSameSeedGivesTheSameSchedule() throws {
     func dueDates() throws -> [Date?] {
-      let t = try TestSession(reader: ScriptedLineReader(lines: ["4", "4", "4", "quit"]))
+      let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: ScriptedLineReader(lines: ["4", "4", "4", "quit"]))
       t.run("review")
       return try t.session.store().cards().map(\.state.due)
     }

@@ -338,8 +338,8 @@ import Testing
     let set = try ContentSamples.load(["quizzes/q.yaml": quiz])
     #expect(
       set.findings.map(\.summaryLine) == [
-        "quizzes/q.yaml:3:11: error: type 'multiple-choise' is not one of multiple-choice, multiple-response; "
-          + "did you mean 'multiple-choice'?"
+        "quizzes/q.yaml:3:11: error: type 'multiple-choise' is not one of multiple-choice, multiple-response, "
+          + "ordering, matching, case-study; did you mean 'multiple-choice'?"
       ])
     #expect(set.items.isEmpty)
   }

@@ -72,11 +72,11 @@ import Testing
     #expect(
       set.findings.map(\.summaryLine) == [
         "quizzes/q.yaml:18:5: error: the quiz item is missing the required key 'objective'",
-        "quizzes/q.yaml:18:5: error: the quiz item is missing the required key 'options'",
         "quizzes/q.yaml:18:5: error: the quiz item is missing the required key 'sources'",
         "quizzes/q.yaml:18:5: error: the quiz item is missing the required key 'stem'",
         "quizzes/q.yaml:18:5: error: the quiz item is missing the required key 'verified'",
-        "quizzes/q.yaml:19:11: error: type 'nonsense' is not one of multiple-choice, multiple-response",
+        "quizzes/q.yaml:19:11: error: type 'nonsense' is not one of multiple-choice, multiple-response, ordering, "
+          + "matching, case-study",
       ])
   }
 

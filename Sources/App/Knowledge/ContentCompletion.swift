@@ -1,0 +1,66 @@
+import Content
+import Foundation
+import Knowledge
+
+/// The ids Tab completes (model slugs, page ids, capabilities, objectives), read from the
+/// content the first time Tab needs them, so start-up never pays for it.
+final class ContentCompletionIDs: @unchecked Sendable {
+  struct IDs {
+    var models: [String] = []
+    var topics: [String] = []
+    var objectives: [String] = []
+    var domains: [String] = []
+    var providers: [String] = []
+  }
+
+  private let lock = NSLock()
+  private var loaded: IDs?
+  private let load: @Sendable () -> IDs
+
+  init(load: @escaping @Sendable () -> IDs) { self.load = load }
+
+  var ids: IDs {
+    lock.lock()
+    defer { lock.unlock() }
+    if let loaded { return loaded }
+    let fresh = load()
+    loaded = fresh
+    return fresh
+  }
+
+  /// Loads from a content root through the content cache; empty lists when it cannot.
+  static func fromContent(root: String?, cacheDirectory: String?, buildID: String) -> ContentCompletionIDs {
+    ContentCompletionIDs {
+      guard let root else { return IDs() }
+      let cache = cacheDirectory.map {
+        ContentCache(path: $0 + "/" + ContentCache.fileName(forRoot: root), buildID: buildID)
+      }
+      guard let content = try? ContentLoader(root: root, cache: cache).load() else { return IDs() }
+      return IDs(
+        models: content.models.map(\.slug).sorted(), topics: content.topics.map(\.id).sorted(),
+        objectives: content.guide.objectives.map(\.id), domains: content.guide.domains.map { "\($0.number)" },
+        providers: Array(Set(content.models.map { ModelCatalog.key($0.provider) })).sorted())
+    }
+  }
+
+  /// Completers for the knowledge-base commands.
+  var completers: [String: CommandCompletion.ArgumentCompleter] {
+    [
+      "model": { [self] arguments in arguments.isEmpty ? self.ids.models : [] },
+      "can": { [self] arguments in arguments.isEmpty ? self.ids.models : Capability.names },
+      "which": { _ in Capability.names },
+      "topic": { [self] arguments in arguments.isEmpty ? self.ids.topics : [] },
+      "topics": { [self] arguments in arguments.isEmpty ? self.ids.domains + self.ids.objectives + ["services"] : [] },
+      "diff": { [self] arguments in arguments.count < 2 ? self.ids.topics + self.ids.models : [] },
+      "models": { [self] arguments in
+        switch arguments.last {
+        case "--input", "--output": ModelEntry.Modality.allCases.map(\.rawValue)
+        case "--customization": CustomizationFilter.allCases.map(\.rawValue)
+        case "--provider": self.ids.providers
+        case "--sort": ModelQuery.Sort.allCases.map(\.rawValue)
+        default: []
+        }
+      },
+    ]
+  }
+}
