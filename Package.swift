@@ -97,7 +97,9 @@ let package = Package(
     .testTarget(name: "SearchTests", dependencies: ["Search", "Content", "TestSupport"]),
     .testTarget(
       name: "KnowledgeTests",
-      dependencies: ["Knowledge", "Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: [
+        "Knowledge", "Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
     .testTarget(
       name: "AppTests",

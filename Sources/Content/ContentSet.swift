@@ -87,14 +87,16 @@ extension ContentSet {
     }
     duplicates(topics, what: "topic", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(flashcards, what: "flashcard", id: \.id, location: \.location, line: \.sourceLine)
-    duplicates(items + items.flatMap(\.questions), what: "quiz item", id: \.id, location: \.location, line: \.sourceLine)
+    duplicates(
+      items + items.flatMap(\.questions), what: "quiz item", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(models, what: "model", id: \.id, location: \.location, line: \.sourceLine)
     duplicates(models, what: "model slug", id: \.slug, location: \.location, line: \.sourceLine)
 
     let objectiveIDs = guide.objectiveIDs
     let topicIDs = Set(topics.map(\.id))
     let modelIDs = Set(models.map(\.id)).union(models.map(\.slug))
-    let studentIDs = Set(models.filter { $0.customization.supports(.distillationStudent) }.flatMap { [$0.id, $0.slug] })
+    let studentIDs = Set(
+      models.filter { $0.customization.supports(.distillationStudent) }.flatMap { [$0.id, $0.slug] })
     for reference in references {
       let known: Bool
       let candidates: [String]

@@ -23,9 +23,11 @@ extension ModelEntry {
     let family = r.string("family", required: true, maxLength: 80) ?? ""
     let aliases = r.strings("aliases")
     let summary = r.string("summary", required: true, maxLength: 200) ?? ""
-    let modalities = parseModalities(r.value("modalities", required: true), collector: collector) ?? Modalities(
-      input: [], output: [], contextWindow: nil, maxOutput: nil, streaming: nil, apis: [], embeddingDimensions: [],
-      provenance: nil)
+    let modalities =
+      parseModalities(r.value("modalities", required: true), collector: collector)
+      ?? Modalities(
+        input: [], output: [], contextWindow: nil, maxOutput: nil, streaming: nil, apis: [], embeddingDimensions: [],
+        provenance: nil)
     let pricing = r.value("pricing").flatMap { parsePricing($0, collector: collector) }
     let customization =
       parseCustomization(r.value("customization", required: true), collector: collector) ?? .none
@@ -71,7 +73,8 @@ extension ModelEntry {
   private static func parsePricing(_ node: Node, collector: FindingCollector) -> Pricing? {
     guard let r = MappingReader(node, what: "pricing group", collector: collector, lineOffset: 0) else { return nil }
     let pricing = Pricing(
-      inputPer1K: r.price("inputPer1K"), outputPer1K: r.price("outputPer1K"), batchInputPer1K: r.price("batchInputPer1K"),
+      inputPer1K: r.price("inputPer1K"), outputPer1K: r.price("outputPer1K"),
+      batchInputPer1K: r.price("batchInputPer1K"),
       batchOutputPer1K: r.price("batchOutputPer1K"), perImage: r.price("perImage"),
       perVideoSecond: r.price("perVideoSecond"), region: r.string("region"), read: r.day("read", required: true),
       provenance: r.provenance())
@@ -215,7 +218,9 @@ extension MappingReader {
     var result: [Int] = []
     for text in texts {
       guard let number = Int(text), range.contains(number) else {
-        error(at: value(key) ?? node, "each entry of '\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        error(
+          at: value(key) ?? node,
+          "each entry of '\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         continue
       }
       result.append(number)

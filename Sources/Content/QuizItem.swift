@@ -214,7 +214,8 @@ extension QuizItem {
       }
       let answers = pairs.map { $0.answer.lowercased() }
       if Set(answers).count != answers.count {
-        r.error(at: at, "each prompt needs its own response: two prompts share a response, so the match is not one-to-one")
+        r.error(
+          at: at, "each prompt needs its own response: two prompts share a response, so the match is not one-to-one")
       }
       if Set(pairs.map { $0.prompt.lowercased() }).count != pairs.count {
         r.error(at: at, "two prompts have the same text")
@@ -224,7 +225,8 @@ extension QuizItem {
       }
     case .caseStudy:
       if questions.count < 2 {
-        r.error(at: r.value("questions") ?? node, "a case study has at least 2 questions; this one has \(questions.count)")
+        r.error(
+          at: r.value("questions") ?? node, "a case study has at least 2 questions; this one has \(questions.count)")
       }
     }
   }

@@ -22,13 +22,17 @@ public struct TerminalMarkdown: Sendable {
 
   public func render(_ markdown: String) -> Rendered {
     TerminalMarkdown.registerExtensions
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return Rendered(text: markdown.sanitizedForTerminal, links: []) }
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+      return Rendered(text: markdown.sanitizedForTerminal, links: [])
+    }
     defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink"] {
-      if let extension_ = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, extension_) }
+      if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
     }
     cmark_parser_feed(parser, markdown, markdown.utf8.count)
-    guard let document = cmark_parser_finish(parser) else { return Rendered(text: markdown.sanitizedForTerminal, links: []) }
+    guard let document = cmark_parser_finish(parser) else {
+      return Rendered(text: markdown.sanitizedForTerminal, links: [])
+    }
     defer { cmark_node_free(document) }
     var state = State()
     let blocks = renderBlocks(children(of: document), indent: 0, state: &state)

@@ -118,7 +118,9 @@ public final class SearchIndex: @unchecked Sendable {
 
   /// Markdown without its markup characters (links keep their text and id), for indexing.
   static func plainText(markdown: String) -> String {
-    var text = markdown.replacing(/\]\(([^)\s]*)\)/) { " " + $0.output.1.replacingOccurrences(of: "-", with: " ") + " " }
+    var text = markdown.replacing(/\]\(([^)\s]*)\)/) {
+      " " + $0.output.1.replacingOccurrences(of: "-", with: " ") + " "
+    }
     text = text.replacing(/[#*_`|>\[\]]+/, with: " ")
     return text.replacing(/-{3,}/, with: " ")
   }
@@ -214,7 +216,8 @@ public final class SearchIndex: @unchecked Sendable {
             byKey[key] = pending
           } else {
             byKey[key] = Pending(
-              hit: Hit(kind: kind, id: row["ref"], title: row["display"], snippet: snippet, flashcards: [], score: score),
+              hit: Hit(
+                kind: kind, id: row["ref"], title: row["display"], snippet: snippet, flashcards: [], score: score),
               hasOwnRow: true)
             order.append(key)
           }
@@ -224,7 +227,8 @@ public final class SearchIndex: @unchecked Sendable {
           var pending =
             byKey[key]
             ?? Pending(
-              hit: Hit(kind: .page, id: page, title: pageTitles[page] ?? page, snippet: snippet, flashcards: [], score: 0),
+              hit: Hit(
+                kind: .page, id: page, title: pageTitles[page] ?? page, snippet: snippet, flashcards: [], score: 0),
               hasOwnRow: false)
           if byKey[key] == nil { order.append(key) }
           // A page's best-matching flashcard counts for it, at half weight.
@@ -262,7 +266,8 @@ public final class SearchIndex: @unchecked Sendable {
   /// Enough of Porter's first step to ask the vocabulary whether a word is known
   /// ("labeled" → "label", "models" → "model"); FTS5 applies the real stemmer when matching.
   static func roughStem(_ word: String) -> String {
-    for suffix in ["ational", "ization", "ing", "ed", "es", "s"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+    for suffix in ["ational", "ization", "ing", "ed", "es", "s"]
+    where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
       return String(word.dropLast(suffix.count))
     }
     return word

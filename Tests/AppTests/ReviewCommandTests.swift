@@ -84,7 +84,8 @@ import Testing
 
   @Test func theSameSeedGivesTheSameSchedule() throws {
     func dueDates() throws -> [Date?] {
-      let t = try TestSession(contentRoot: Fixtures.studyContentRoot, reader: ScriptedLineReader(lines: ["4", "4", "4", "quit"]))
+      let t = try TestSession(
+        contentRoot: Fixtures.studyContentRoot, reader: ScriptedLineReader(lines: ["4", "4", "4", "quit"]))
       t.run("review")
       return try t.session.store().cards().map(\.state.due)
     }

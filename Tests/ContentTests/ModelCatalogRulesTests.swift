@@ -138,7 +138,8 @@ import Testing
   }
 
   @Test func duplicateSlugsAreReportedWithTheFirstDefinition() throws {
-    let text = Self.file(Self.model(slug: "same"), Self.model(slug: "same").replacingOccurrences(of: "test.same", with: "test.other"))
+    let text = Self.file(
+      Self.model(slug: "same"), Self.model(slug: "same").replacingOccurrences(of: "test.same", with: "test.other"))
     let set = try ContentSamples.load(["Resources/models/test.yaml": text])
     let duplicate = try #require(set.findings.first { $0.message == "duplicate model slug id 'same'" })
     #expect(duplicate.notes.first?.message == "'same' is first defined here")

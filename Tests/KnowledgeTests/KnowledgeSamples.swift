@@ -1,6 +1,6 @@
-@testable import Content
 import Core
 
+@testable import Content
 @testable import Knowledge
 
 /// A small hand-made catalog whose facts tests can rely on (the real catalog changes with content).
@@ -17,7 +17,8 @@ enum KnowledgeSamples {
       id: "\(provider.lowercased()).\(slug)-v1:0", slug: slug, name: name, provider: provider, family: provider,
       aliases: [], summary: "A sample.",
       modalities: .init(
-        input: input, output: output, contextWindow: context, maxOutput: nil, streaming: output == [.text] ? true : false,
+        input: input, output: output, contextWindow: context, maxOutput: nil,
+        streaming: output == [.text] ? true : false,
         apis: apis, embeddingDimensions: [], provenance: provenance),
       pricing: inputPrice.map {
         .init(

@@ -1,6 +1,6 @@
-@testable import Content
 import Testing
 
+@testable import Content
 @testable import Knowledge
 
 @Suite struct ModelLookupTests {
@@ -11,7 +11,8 @@ import Testing
     ("NOVA  REEL", "nova-reel"),
   ])
   func aModelIsFoundFromAnyReasonableName(query: String, slug: String) {
-    #expect(KnowledgeSamples.catalog.lookup(query) == .found(KnowledgeSamples.catalog.models.first { $0.slug == slug }!))
+    #expect(
+      KnowledgeSamples.catalog.lookup(query) == .found(KnowledgeSamples.catalog.models.first { $0.slug == slug }!))
   }
 
   @Test func wordsThatFitSeveralModelsAreAmbiguous() {

@@ -45,7 +45,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("image-input", Capability.imageInput), ("vision", .imageInput), ("Fine Tuning", .fineTuning), ("pt", .provisionedThroughput),
+    ("image-input", Capability.imageInput), ("vision", .imageInput), ("Fine Tuning", .fineTuning),
+    ("pt", .provisionedThroughput),
     ("embedding", .embeddings), ("CPT", .continuedPreTraining),
   ])
   func capabilitiesAreParsedFromNamesAndAliases(name: String, capability: Capability) {
@@ -61,9 +62,10 @@ import Testing
     var query = ModelQuery()
     query.input = .image
     query.sort = .price
-    #expect(query.run(on: KnowledgeSamples.catalog).map(\.slug) == [
-      "claude-3-haiku", "nova-pro", "claude-3-5-sonnet", "claude-3-5-sonnet-v2", "nova-reel",
-    ])
+    #expect(
+      query.run(on: KnowledgeSamples.catalog).map(\.slug) == [
+        "claude-3-haiku", "nova-pro", "claude-3-5-sonnet", "claude-3-5-sonnet-v2", "nova-reel",
+      ])
     var cheap = ModelQuery()
     cheap.maxPrice = 0.0008
     cheap.customization = .fineTuning

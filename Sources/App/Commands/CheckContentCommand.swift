@@ -16,7 +16,10 @@ struct CheckContentCommand: FmlabCommand {
   @Argument(help: "A content directory (holding content/, quizzes/, Resources/).")
   var directory: String?
 
-  @Flag(help: "Also print counts: pages (objective and service pages), flashcards, items by domain and type, models, providers.")
+  @Flag(
+    help:
+      "Also print counts: pages (objective and service pages), flashcards, items by domain and type, models, providers."
+  )
   var stats = false
 
   func execute(in session: Session) throws -> CommandOutput {

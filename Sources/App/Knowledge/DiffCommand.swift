@@ -35,10 +35,12 @@ struct DiffCommand: FmlabCommand {
       let isModel = if case .found = catalog.lookup(name) { true } else { false }
       if !isPage && !isModel {
         if case .notFound(let suggestions) = catalog.lookup(name), let first = suggestions.first {
-          throw CommandFailure.usage("unknown page or model '\(name)' — did you mean '\(first)'?", suggestions: suggestions)
+          throw CommandFailure.usage(
+            "unknown page or model '\(name)' — did you mean '\(first)'?", suggestions: suggestions)
         }
         if case .notFound(let suggestions) = index.lookup(name), let first = suggestions.first {
-          throw CommandFailure.usage("unknown page or model '\(name)' — did you mean '\(first)'?", suggestions: suggestions)
+          throw CommandFailure.usage(
+            "unknown page or model '\(name)' — did you mean '\(first)'?", suggestions: suggestions)
         }
         _ = try session.model(named: [name])  // ambiguous or unknown: its message lists the candidates
       }
@@ -88,7 +90,8 @@ enum DiffView {
       text + String(repeating: " ", count: max(0, n - TextTable.displayWidth(text)))
     }
     var out =
-      "  " + pad("", labelWidth) + "  " + styler.bold(pad(TextTable.truncate(titles.0, to: column, styler: styler), column))
+      "  " + pad("", labelWidth) + "  "
+      + styler.bold(pad(TextTable.truncate(titles.0, to: column, styler: styler), column))
       + "  " + styler.bold(TextTable.truncate(titles.1, to: column, styler: styler)) + "\n"
     for (label, left, right) in rows {
       let differs = left != right
@@ -117,7 +120,8 @@ enum DiffView {
     ]
     var out = sideBySide(rows, titles: (a.title, b.title), width: width, styler: styler)
     if a.confuseWith.contains(b.id) || b.confuseWith.contains(a.id) {
-      out += "\n" + styler.bold("Often confused.") + " Each page's 'Don't confuse with' section explains the difference: "
+      out +=
+        "\n" + styler.bold("Often confused.") + " Each page's 'Don't confuse with' section explains the difference: "
       out += "'topic \(a.id)', 'topic \(b.id)'.\n"
     }
     return out
@@ -143,18 +147,26 @@ enum DiffView {
     let rows: [(String, String, String)] = [
       ("id", a.id, b.id),
       ("provider", a.provider, b.provider),
-      ("input", a.modalities.input.map(\.rawValue).joined(separator: ", "),
-        b.modalities.input.map(\.rawValue).joined(separator: ", ")),
-      ("output", a.modalities.output.map(\.rawValue).joined(separator: ", "),
-        b.modalities.output.map(\.rawValue).joined(separator: ", ")),
+      (
+        "input", a.modalities.input.map(\.rawValue).joined(separator: ", "),
+        b.modalities.input.map(\.rawValue).joined(separator: ", ")
+      ),
+      (
+        "output", a.modalities.output.map(\.rawValue).joined(separator: ", "),
+        b.modalities.output.map(\.rawValue).joined(separator: ", ")
+      ),
       ("context window", ModelView.tokens(a.modalities.contextWindow), ModelView.tokens(b.modalities.contextWindow)),
       ("max output", ModelView.tokens(a.modalities.maxOutput), ModelView.tokens(b.modalities.maxOutput)),
       ("streaming", ModelView.yesNo(a.modalities.streaming), ModelView.yesNo(b.modalities.streaming)),
-      ("APIs", a.modalities.apis.map(\.rawValue).joined(separator: ", "),
-        b.modalities.apis.map(\.rawValue).joined(separator: ", ")),
+      (
+        "APIs", a.modalities.apis.map(\.rawValue).joined(separator: ", "),
+        b.modalities.apis.map(\.rawValue).joined(separator: ", ")
+      ),
       ("on-demand price", price(a), price(b)),
-      ("customization", a.customization.methods.map(\.rawValue).joined(separator: ", ").ifEmpty("none"),
-        b.customization.methods.map(\.rawValue).joined(separator: ", ").ifEmpty("none")),
+      (
+        "customization", a.customization.methods.map(\.rawValue).joined(separator: ", ").ifEmpty("none"),
+        b.customization.methods.map(\.rawValue).joined(separator: ", ").ifEmpty("none")
+      ),
       ("Provisioned Thr.", verdict(.provisionedThroughput, a), verdict(.provisionedThroughput, b)),
       ("on-demand custom", verdict(.onDemandCustomDeployment, a), verdict(.onDemandCustomDeployment, b)),
       ("lifecycle", lifecycle(a), lifecycle(b)),

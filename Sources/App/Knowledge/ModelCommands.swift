@@ -57,7 +57,8 @@ struct ModelsCommand: FmlabCommand {
       throw CommandFailure.usage(
         "unknown provider '\(provider.sanitizedForTerminal.prefix(40))'"
           + (suggestions.first.map { " — did you mean '\($0)'?" } ?? "; providers: "
-            + catalog.providers.joined(separator: ", ")), suggestions: suggestions)
+            + catalog.providers.joined(separator: ", ")),
+        suggestions: suggestions)
     }
     var query = ModelQuery()
     query.provider = provider
@@ -87,7 +88,9 @@ struct ModelCommand: FmlabCommand {
   @Argument(help: "The model: short name, Bedrock id, or words.") var words: [String] = []
 
   func execute(in session: Session) throws -> CommandOutput {
-    guard !words.isEmpty else { throw CommandFailure.usage("name a model, e.g. 'model nova-micro'; 'models' lists them") }
+    guard !words.isEmpty else {
+      throw CommandFailure.usage("name a model, e.g. 'model nova-micro'; 'models' lists them")
+    }
     let model = try session.model(named: words)
     return CommandOutput(
       text: ModelView.renderCard(model, catalog: try session.catalog(), styler: session.styler), json: model)

@@ -91,9 +91,11 @@ enum ModelView {
       table.append(row)
     }
     var out = table.render(width: width, styler: styler)
-    out += styler.dim(
-      (oneProvider ? "\(models[0].provider): " : "") + "\(models.count) of \(total) models. Prices: on-demand, USD, estimated unless the card says confirmed; "
-        + "'model ID' shows sources.") + "\n"
+    out +=
+      styler.dim(
+        (oneProvider ? "\(models[0].provider): " : "")
+          + "\(models.count) of \(total) models. Prices: on-demand, USD, estimated unless the card says confirmed; "
+          + "'model ID' shows sources.") + "\n"
     return out
   }
 
@@ -119,7 +121,8 @@ enum ModelView {
       if let end = lifecycle.endOfLife { status += ", end of life \(end)" }
       if let successor = lifecycle.successor { status += "; successor: \(successor)" }
       let styled =
-        lifecycle.status == .active ? status : (lifecycle.status == .legacy ? styler.warning(status) : styler.error(status))
+        lifecycle.status == .active
+        ? status : (lifecycle.status == .legacy ? styler.warning(status) : styler.error(status))
       out += field("Lifecycle", styled)
       out += provenance(lifecycle.provenance, styler: styler)
     }
@@ -138,7 +141,9 @@ enum ModelView {
     out += provenance(m.provenance, styler: styler)
     if let p = model.pricing {
       out += "\n" + styler.bold("On-demand price") + (p.region.map { " (\($0))" } ?? "") + "\n"
-      if let input = p.inputPer1K { out += field("Input", "\(dollars(input)) per 1K tokens (\(dollars(input * 1000)) per 1M)") }
+      if let input = p.inputPer1K {
+        out += field("Input", "\(dollars(input)) per 1K tokens (\(dollars(input * 1000)) per 1M)")
+      }
       if let output = p.outputPer1K {
         out += field("Output", "\(dollars(output)) per 1K tokens (\(dollars(output * 1000)) per 1M)")
       }

@@ -54,7 +54,8 @@ enum SearchView {
     if !result.corrections.isEmpty {
       out +=
         styler.dim(
-          "Searching for " + result.corrections.map { "'\($0.used)' (you typed '\($0.typed)')" }.joined(separator: ", "))
+          "Searching for " + result.corrections.map { "'\($0.used)' (you typed '\($0.typed)')" }.joined(separator: ", ")
+        )
         + "\n"
     }
     guard !result.hits.isEmpty else {

@@ -25,7 +25,9 @@ struct TopicsCommand: FmlabCommand {
     let content = try session.content()
     let index = try session.topicIndex()
     let width = session.configuration.columns
-    let pages = content.topics.map { PageSummary(id: $0.id, title: $0.title, kind: $0.kind.rawValue, objectives: $0.objectives) }
+    let pages = content.topics.map {
+      PageSummary(id: $0.id, title: $0.title, kind: $0.kind.rawValue, objectives: $0.objectives)
+    }
     guard let scope else {
       return CommandOutput(
         text: TopicView.renderOutline(
@@ -75,7 +77,9 @@ struct TopicCommand: FmlabCommand {
   @Argument(help: "The page id or title words.") var words: [String] = []
 
   func execute(in session: Session) throws -> CommandOutput {
-    guard !words.isEmpty else { throw CommandFailure.usage("name a page, e.g. 'topic fine-tuning'; 'topics' lists them") }
+    guard !words.isEmpty else {
+      throw CommandFailure.usage("name a page, e.g. 'topic fine-tuning'; 'topics' lists them")
+    }
     let query = words.joined(separator: " ")
     let index = try session.topicIndex()
     switch index.lookup(query) {
@@ -91,7 +95,8 @@ struct TopicCommand: FmlabCommand {
           + (ids.count > 8 ? ", …" : ""), suggestions: ids)
     case .notFound(let suggestions):
       if case .found(let model) = try session.catalog().lookup(query) {
-        throw CommandFailure.usage("'\(query)' is a model, not a page: try 'model \(model.slug)'", suggestions: [model.slug])
+        throw CommandFailure.usage(
+          "'\(query)' is a model, not a page: try 'model \(model.slug)'", suggestions: [model.slug])
       }
       throw CommandFailure.usage(
         "no page '\(query.sanitizedForTerminal.prefix(60))'"

@@ -51,7 +51,8 @@ enum TopicView {
     let body = TerminalMarkdown(width: textWidth, styler: styler).render(page.body)
     out += body.text
     if !page.confuseWith.isEmpty {
-      out += "\n" + styler.bold("Don't confuse with: ") + page.confuseWith.map(styler.accent).joined(separator: ", ") + "\n"
+      out +=
+        "\n" + styler.bold("Don't confuse with: ") + page.confuseWith.map(styler.accent).joined(separator: ", ") + "\n"
     }
     let related = page.related.filter { !page.confuseWith.contains($0) }
     if !related.isEmpty {
@@ -63,7 +64,8 @@ enum TopicView {
     }
     out +=
       styler.dim(
-        "\n\(page.flashcards.count) flashcards (review schedules them). Open a linked id with 'topic ID' or 'model ID'.")
+        "\n\(page.flashcards.count) flashcards (review schedules them). Open a linked id with 'topic ID' or 'model ID'."
+      )
       + "\n"
     out += styler.bold("Sources") + "\n"
     for source in page.sources { out += "  " + styler.dim(source.sanitizedForTerminal) + "\n" }
