@@ -68,6 +68,13 @@ let package = Package(
       ],
       path: "Benchmarks/StoreBench"
     ),
+    .executableTarget(
+      name: "SearchBench",
+      dependencies: [
+        "Search", "Content", "Core", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/SearchBench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["Core", "Terminal", "App", "Store", "Content", .product(name: "GRDB", package: "GRDB.swift")]

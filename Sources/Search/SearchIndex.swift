@@ -53,7 +53,7 @@ public final class SearchIndex: @unchecked Sendable {
 
   private let database: DatabaseQueue
   private var vocabulary: [String] = []
-  private var vocabularySet: Set<String> = []
+  private var vocabularyBytes: [[UInt8]] = []
   private var pageTitles: [String: String] = [:]
   public private(set) var documentCount = 0
 
@@ -99,7 +99,7 @@ public final class SearchIndex: @unchecked Sendable {
       try db.execute(sql: "CREATE VIRTUAL TABLE vocab USING fts5vocab(doc, 'row')")
       vocabulary = try String.fetchAll(db, sql: "SELECT term FROM vocab WHERE term GLOB '[a-z]*' ORDER BY cnt DESC")
     }
-    vocabularySet = Set(vocabulary)
+    vocabularyBytes = vocabulary.map { Array($0.utf8) }
     pageTitles = Dictionary(content.topics.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
   }
 
@@ -116,13 +116,25 @@ public final class SearchIndex: @unchecked Sendable {
     return (words + model.notes).joined(separator: ". ")
   }
 
-  /// Markdown without its markup characters (links keep their text and id), for indexing.
+  /// Markdown without its markup characters (a link keeps its text and its id's words), for indexing.
   static func plainText(markdown: String) -> String {
-    var text = markdown.replacing(/\]\(([^)\s]*)\)/) {
-      " " + $0.output.1.replacingOccurrences(of: "-", with: " ") + " "
+    var out = ""
+    out.reserveCapacity(markdown.utf8.count)
+    var characters = markdown.makeIterator()
+    var previous: Character = " "
+    while let character = characters.next() {
+      switch character {
+      case "(" where previous == "]":
+        // A link target: keep the id's words ("continued-pre-training" → "continued pre training").
+        out.append(" ")
+        while let next = characters.next(), next != ")" { out.append(next == "-" ? " " : next) }
+        out.append(" ")
+      case "#", "*", "_", "`", "|", ">", "[", "]": out.append(" ")
+      default: out.append(character)
+      }
+      previous = character
     }
-    text = text.replacing(/[#*_`|>\[\]]+/, with: " ")
-    return text.replacing(/-{3,}/, with: " ")
+    return out
   }
 
   static let stopwords: Set<String> = [
@@ -180,16 +192,18 @@ public final class SearchIndex: @unchecked Sendable {
       // The exact phrase in a title or summary (a definition) is the strongest signal.
       let phraseInDefinition =
         terms.count > 1 ? try rowids("{title summary} : (" + quoted.joined(separator: " + ") + ")") : []
+      let anyWord = quoted.joined(separator: " OR ")
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT rowid, kind, ref, page, display, bm25(doc, 0, 0, 0, 0, 10.0, 4.0, 1.0) AS score,
-            snippet(doc, -1, ?, ?, '…', 16) AS snippet
+          SELECT rowid, kind, ref, page, display, bm25(doc, 0, 0, 0, 0, 10.0, 4.0, 1.0) AS score
           FROM doc WHERE doc MATCH ? ORDER BY score LIMIT 400
-          """, arguments: [Self.highlightStart, Self.highlightEnd, quoted.joined(separator: " OR ")])
+          """, arguments: [anyWord])
       var everyWord = false
       struct Pending {
         var hit: Hit
+        /// The row whose snippet is shown: the page's or model's own, else its best flashcard's.
+        var snippetRow: Int64
         var hasOwnRow: Bool
         var bestCard: Double = 0
       }
@@ -204,21 +218,19 @@ public final class SearchIndex: @unchecked Sendable {
         let phraseWeight = phraseInDefinition.contains(rowid) ? 2.0 : (phrase.contains(rowid) ? 1.5 : 1)
         let weight = (1 + Double(covered) / Double(terms.count)) * phraseWeight
         let score = -bm25 * weight
-        let snippet: String = row["snippet"]
         switch kind {
         case .page, .model:
           let key = kind.rawValue + ":" + (row["ref"] as String)
           if var pending = byKey[key] {
             pending.hit.score += score
-            pending.hit.snippet = snippet
             pending.hit.title = row["display"]
+            pending.snippetRow = rowid
             pending.hasOwnRow = true
             byKey[key] = pending
           } else {
             byKey[key] = Pending(
-              hit: Hit(
-                kind: kind, id: row["ref"], title: row["display"], snippet: snippet, flashcards: [], score: score),
-              hasOwnRow: true)
+              hit: Hit(kind: kind, id: row["ref"], title: row["display"], snippet: "", flashcards: [], score: score),
+              snippetRow: rowid, hasOwnRow: true)
             order.append(key)
           }
         case .flashcard:
@@ -227,9 +239,8 @@ public final class SearchIndex: @unchecked Sendable {
           var pending =
             byKey[key]
             ?? Pending(
-              hit: Hit(
-                kind: .page, id: page, title: pageTitles[page] ?? page, snippet: snippet, flashcards: [], score: 0),
-              hasOwnRow: false)
+              hit: Hit(kind: .page, id: page, title: pageTitles[page] ?? page, snippet: "", flashcards: [], score: 0),
+              snippetRow: rowid, hasOwnRow: false)
           if byKey[key] == nil { order.append(key) }
           // A page's best-matching flashcard counts for it, at half weight.
           if pending.bestCard < score {
@@ -240,9 +251,30 @@ public final class SearchIndex: @unchecked Sendable {
           byKey[key] = pending
         }
       }
-      let hits = order.compactMap { byKey[$0]?.hit }.sorted { $0.score > $1.score }
-      return Result(
-        terms: terms, corrections: corrections, hits: Array(hits.prefix(limit)), partial: !hits.isEmpty && !everyWord)
+      let ranked = order.compactMap { byKey[$0] }.sorted { $0.hit.score > $1.hit.score }.prefix(limit)
+      // Snippets only for what is shown: they are the costly part of a query.
+      let wanted = ranked.map(\.snippetRow)
+      var snippets: [Int64: String] = [:]
+      if !wanted.isEmpty {
+        let marks = wanted.map { _ in "?" }.joined(separator: ",")
+        var arguments: [any DatabaseValueConvertible] = [Self.highlightStart, Self.highlightEnd, anyWord]
+        arguments += wanted.map { $0 as any DatabaseValueConvertible }
+        for row in try Row.fetchAll(
+          db,
+          sql: """
+            SELECT rowid, snippet(doc, -1, ?, ?, '…', 16) AS snippet FROM doc
+            WHERE doc MATCH ? AND rowid IN (\(marks))
+            """, arguments: StatementArguments(arguments))
+        {
+          snippets[row["rowid"]] = row["snippet"]
+        }
+      }
+      let hits = ranked.map { pending in
+        var hit = pending.hit
+        hit.snippet = snippets[pending.snippetRow] ?? ""
+        return hit
+      }
+      return Result(terms: terms, corrections: corrections, hits: hits, partial: !hits.isEmpty && !everyWord)
     }
   }
 
@@ -251,16 +283,44 @@ public final class SearchIndex: @unchecked Sendable {
   func correct(_ term: String) -> String? {
     guard term.count >= 4, term.allSatisfy(\.isLetter) else { return nil }
     let budget = term.count >= 8 ? 2 : 1
-    var best: (term: String, distance: Int)?
-    for candidate in vocabulary where abs(candidate.count - term.count) <= budget + 2 {
+    let typed = Array(term.utf8)
+    let stemmed = Array(Self.roughStem(term).utf8)
+    var best: (index: Int, distance: Int)?
+    for (index, candidate) in vocabularyBytes.enumerated() where abs(candidate.count - typed.count) <= budget + 2 {
+      let limit = min(budget, (best?.distance ?? budget + 1) - 1)
+      guard limit >= 0 else { break }
       let distance = min(
-        Suggestion.distance(term, candidate), Suggestion.distance(Self.roughStem(term), candidate))
-      if distance <= budget && (best == nil || distance < best!.distance) {
-        best = (candidate, distance)
-        if distance == 1 { break }
+        Self.boundedDistance(typed, candidate, limit: limit), Self.boundedDistance(stemmed, candidate, limit: limit))
+      if distance <= limit {
+        best = (index, distance)
+        if distance <= 1 { break }
       }
     }
-    return best?.term
+    return best.map { vocabulary[$0.index] }
+  }
+
+  /// Optimal-string-alignment distance (a swap of neighbours costs one), or `limit + 1` as soon
+  /// as it must exceed `limit`.
+  static func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMinimum = current[0]
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, previousPrevious[j - 2] + 1) }
+        current[j] = value
+        rowMinimum = min(rowMinimum, value)
+      }
+      if rowMinimum > limit { return limit + 1 }
+      (previousPrevious, previous, current) = (previous, current, previousPrevious)
+    }
+    return previous[b.count]
   }
 
   /// Enough of Porter's first step to ask the vocabulary whether a word is known
