@@ -58,6 +58,7 @@ public final class Session {
   public var pager: Pager?
   private var openedStore: ProgressStore?
   private var loadedContent: ContentSet?
+  private var partialContent: [String: ContentSet] = [:]
   /// The search index, built on the first search of the session.
   var searchIndexCache: SearchIndex?
   /// Set when a command is the JSON-lines form of a REPL line (`--json` on that line).
@@ -103,6 +104,38 @@ public final class Session {
 
   /// Uses already loaded content (tests share one load of the repository's content).
   public func use(content: ContentSet) { loadedContent = content }
+
+  /// Part of the content (e.g. the model catalog alone), loaded on first use through its own
+  /// cache; the whole content when that is already loaded. Knowledge-base commands use this so a
+  /// one-shot `can` or `model` does not decode every quiz item.
+  func content(only folders: [ContentLoader.Folder]) throws -> ContentSet {
+    if let loadedContent { return loadedContent }
+    let key = folders.map(\.rawValue).joined(separator: "+")
+    if let partial = partialContent[key] { return partial }
+    let root = try contentRootPath()
+    let cache = configuration.cacheDirectory.map { directory in
+      ContentCache(
+        path: directory + "/" + ContentCache.fileName(forRoot: root + "|" + key), buildID: configuration.buildID)
+    }
+    do {
+      let content = try ContentLoader(root: root, cache: cache, folders: folders).load()
+      partialContent[key] = content
+      return content
+    } catch {
+      throw CommandFailure(message: error.message, status: .contentUnavailable)
+    }
+  }
+
+  func contentRootPath() throws -> String {
+    switch configuration.contentRoot {
+    case .success(let path): return path
+    case .failure(let notFound):
+      throw CommandFailure(
+        message: "cannot find fmlab's content; tried:\n" + notFound.tried.map { "  " + $0 }.joined(separator: "\n")
+          + "\nPoint --content-dir (or FMLAB_CONTENT_DIR) at a folder holding content/, quizzes/ and Resources/.",
+        status: .contentUnavailable)
+    }
+  }
 
   /// The content, loaded on first use through the cache.
   public func content() throws -> ContentSet {

@@ -9,7 +9,7 @@ import Foundation
 /// of anything.
 public struct ContentCache: Sendable {
   /// Bump when the parsed types or the parser's rules change.
-  public static let formatVersion = 4
+  public static let formatVersion = 5
 
   public var path: String
   /// Identifies the build, so a new fmlab never reuses another build's parse results.

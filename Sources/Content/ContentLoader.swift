@@ -24,10 +24,19 @@ public enum ContentError: Error, Equatable, Sendable {
 public struct ContentLoader: Sendable {
   public var root: String
   public var cache: ContentCache?
+  /// The folders to read; commands that need only the model catalog read `Resources` alone.
+  public var folders: [Folder]
 
-  public init(root: String, cache: ContentCache? = nil) {
+  /// The three content folders.
+  public enum Folder: String, Sendable, CaseIterable {
+    case content, quizzes
+    case resources = "Resources"
+  }
+
+  public init(root: String, cache: ContentCache? = nil, folders: [Folder] = Folder.allCases) {
     self.root = root
     self.cache = cache
+    self.folders = folders
   }
 
   public func load() throws(ContentError) -> ContentSet {
@@ -88,7 +97,7 @@ public struct ContentLoader: Sendable {
   /// Every readable content file below the root, as (relative path, kind), in a stable order.
   func discover() -> [(String, ParsedFile.Kind)] {
     var found: [(String, ParsedFile.Kind)] = []
-    for folder in ["content", "quizzes", "Resources"] {
+    for folder in folders.map(\.rawValue) {
       guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
       while let relative = enumerator.nextObject() as? String {
         let path = folder + "/" + relative

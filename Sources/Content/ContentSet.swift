@@ -99,25 +99,27 @@ extension ContentSet {
       models.filter { $0.customization.supports(.distillationStudent) }.flatMap { [$0.id, $0.slug] })
     for reference in references {
       let known: Bool
-      let candidates: [String]
+      // Candidates for a suggestion are only gathered for a reference that does not resolve.
+      let candidates: () -> [String]
       switch reference.target {
-      case .objective: (known, candidates) = (objectiveIDs.contains(reference.id), objectiveIDs.sorted())
-      case .topic: (known, candidates) = (topicIDs.contains(reference.id), topicIDs.sorted())
+      case .objective: (known, candidates) = (objectiveIDs.contains(reference.id), { objectiveIDs.sorted() })
+      case .topic: (known, candidates) = (topicIDs.contains(reference.id), { topicIDs.sorted() })
       case .topicOrModel:
         (known, candidates) = (
-          topicIDs.contains(reference.id) || modelIDs.contains(reference.id), (topicIDs.union(modelIDs)).sorted()
+          topicIDs.contains(reference.id) || modelIDs.contains(reference.id), { topicIDs.union(modelIDs).sorted() }
         )
-      case .model: (known, candidates) = (modelIDs.contains(reference.id), modelIDs.sorted())
+      case .model: (known, candidates) = (modelIDs.contains(reference.id), { modelIDs.sorted() })
       case .student:
         if modelIDs.contains(reference.id) && !studentIDs.contains(reference.id) {
           findings.append(
             Finding(
               .error, at: reference.location,
-              "'\(reference.id)' is named as a distillation student, but its customization methods lack 'distillation-student'",
+              "'\(reference.id)' is named as a distillation student, but its customization methods lack "
+                + "'distillation-student'",
               sourceLine: reference.sourceLine))
           continue
         }
-        (known, candidates) = (modelIDs.contains(reference.id), modelIDs.sorted())
+        (known, candidates) = (modelIDs.contains(reference.id), { modelIDs.sorted() })
       }
       guard !known else { continue }
       let noun =
@@ -130,7 +132,7 @@ extension ContentSet {
       var message = "'\(reference.key)' names \(noun) '\(reference.id)', which does not exist"
       if reference.target == .objective && guide.objectives.isEmpty {
         message += " (the exam guide did not load)"
-      } else if let suggestion = Core.Suggestion.closest(to: reference.id, in: candidates).first {
+      } else if let suggestion = Core.Suggestion.closest(to: reference.id, in: candidates()).first {
         message += "; did you mean '\(suggestion)'?"
       }
       findings.append(Finding(.error, at: reference.location, message, sourceLine: reference.sourceLine))

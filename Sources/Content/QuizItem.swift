@@ -31,8 +31,6 @@ public struct QuizItem: Sendable, Codable, Equatable, Identifiable {
   /// Where the item's id is written, and that line's text.
   public var location: SourceLocation
   public var sourceLine: String?
-  /// The objective and topic ids this item points at, with positions.
-  public var references: [Reference]
 
   public enum ItemType: String, Sendable, Codable, CaseIterable {
     case multipleChoice = "multiple-choice"
@@ -103,8 +101,7 @@ extension QuizItem {
     let stem = r.string("stem", required: !isCase, maxLength: 4000) ?? ""
     var item = QuizItem(
       id: id, type: type ?? .multipleChoice, objective: objective, difficulty: difficulty, stem: stem, options: [],
-      topics: [], sources: [], verified: nil, location: SourceLocation(file: "", line: 0, column: 0), sourceLine: nil,
-      references: [])
+      topics: [], sources: [], verified: nil, location: SourceLocation(file: "", line: 0, column: 0), sourceLine: nil)
     switch type {
     case .multipleChoice?, .multipleResponse?, nil:
       for optionNode in r.list("options", required: type != nil) {
@@ -155,7 +152,7 @@ extension QuizItem {
     item.topics = r.strings("topics", required: topicsRequired)
     item.sources = r.strings("sources", required: !inCaseStudy)
     item.verified = r.day("verified", required: !inCaseStudy)
-    item.references = r.references("objective", target: .objective) + r.references("topics", target: .topic)
+    _ = r.references("objective", target: .objective) + r.references("topics", target: .topic)
     r.finish()
     guard !id.isEmpty, type != nil else { return nil }
     let anchor = r.anchor("id")

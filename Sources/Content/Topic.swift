@@ -19,8 +19,6 @@ public struct Topic: Sendable, Codable, Equatable, Identifiable {
   /// Where the page's id is written, and that line's text.
   public var location: SourceLocation
   public var sourceLine: String?
-  /// The ids this page points at (objectives, related pages and models), with positions.
-  public var references: [Reference]
 
   /// What a page describes.
   public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -129,7 +127,8 @@ extension Topic {
     let bodyFirstLine = yamlStartLine + yaml.count { $0 == "\n" } + 2
     let links = bodyLinks(body, firstLine: bodyFirstLine, collector: collector)
     collector.references += links
-    let references =
+    // References are recorded by the collector (the file's list), which cross-file checks read.
+    _ =
       r.references("objectives", target: .objective) + r.references("related", target: .topicOrModel)
       + r.references("confuseWith", target: .topicOrModel) + links
     r.finish()
@@ -141,7 +140,7 @@ extension Topic {
     return Topic(
       id: id, title: title, kind: kind, objectives: objectives, summary: summary, body: body, related: related,
       confuseWith: confuseWith, flashcards: flashcards, sources: sources, verified: verified,
-      location: anchor.location, sourceLine: anchor.sourceLine, references: references)
+      location: anchor.location, sourceLine: anchor.sourceLine)
   }
 }
 

@@ -15,8 +15,7 @@ import Testing
         Flashcard(
           id: "\(id)#\(index + 1)", prompt: card.0, answer: card.1,
           location: SourceLocation(file: "t.md", line: 1, column: 1), sourceLine: nil)
-      }, sources: [], verified: nil, location: SourceLocation(file: "t.md", line: 1, column: 1), sourceLine: nil,
-      references: [])
+      }, sources: [], verified: nil, location: SourceLocation(file: "t.md", line: 1, column: 1), sourceLine: nil)
   }
 
   static let content = ContentSet(

@@ -32,10 +32,13 @@ final class ContentCompletionIDs: @unchecked Sendable {
   static func fromContent(root: String?, cacheDirectory: String?, buildID: String) -> ContentCompletionIDs {
     ContentCompletionIDs {
       guard let root else { return IDs() }
+      // The same partial load (and cache file) as the knowledge-base commands use.
       let cache = cacheDirectory.map {
-        ContentCache(path: $0 + "/" + ContentCache.fileName(forRoot: root), buildID: buildID)
+        ContentCache(path: $0 + "/" + ContentCache.fileName(forRoot: root + "|content+Resources"), buildID: buildID)
       }
-      guard let content = try? ContentLoader(root: root, cache: cache).load() else { return IDs() }
+      guard let content = try? ContentLoader(root: root, cache: cache, folders: [.content, .resources]).load() else {
+        return IDs()
+      }
       return IDs(
         models: content.models.map(\.slug).sorted(), topics: content.topics.map(\.id).sorted(),
         objectives: content.guide.objectives.map(\.id), domains: content.guide.domains.map { "\($0.number)" },

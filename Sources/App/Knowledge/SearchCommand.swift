@@ -6,7 +6,7 @@ import Terminal
 extension Session {
   func searchIndex() throws -> SearchIndex {
     if let index = searchIndexCache { return index }
-    let index = try SearchIndex(content: try content())
+    let index = try SearchIndex(content: try knowledgeContent())
     searchIndexCache = index
     return index
   }

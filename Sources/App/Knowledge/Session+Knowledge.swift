@@ -4,7 +4,7 @@ import Knowledge
 
 extension Session {
   /// The model catalog from the loaded content.
-  func catalog() throws -> ModelCatalog { ModelCatalog(models: try content().models) }
+  func catalog() throws -> ModelCatalog { ModelCatalog(models: try content(only: [.resources]).models) }
 
   /// The one model the words name, or a usage failure with the nearest names.
   func model(named words: [String]) throws -> ModelEntry {

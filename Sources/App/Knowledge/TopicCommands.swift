@@ -4,8 +4,11 @@ import Core
 import Knowledge
 
 extension Session {
+  /// Pages and the exam guide (no quiz items).
+  func knowledgeContent() throws -> ContentSet { try content(only: [.content, .resources]) }
+
   func topicIndex() throws -> TopicIndex {
-    let content = try content()
+    let content = try knowledgeContent()
     return TopicIndex(topics: content.topics, guide: content.guide)
   }
 }
@@ -22,7 +25,7 @@ struct TopicsCommand: FmlabCommand {
   @Argument(help: "A domain number (1–5), an objective id (3.3.1), or 'services'.") var scope: String?
 
   func execute(in session: Session) throws -> CommandOutput {
-    let content = try session.content()
+    let content = try session.knowledgeContent()
     let index = try session.topicIndex()
     let width = session.configuration.columns
     let pages = content.topics.map {
@@ -84,7 +87,7 @@ struct TopicCommand: FmlabCommand {
     let index = try session.topicIndex()
     switch index.lookup(query) {
     case .found(let page):
-      let content = try session.content()
+      let content = try session.knowledgeContent()
       return CommandOutput(
         text: TopicView.renderPage(
           page, index: index, guide: content.guide, width: session.configuration.columns, styler: session.styler),
