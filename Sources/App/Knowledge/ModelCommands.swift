@@ -93,7 +93,9 @@ struct ModelCommand: FmlabCommand {
     }
     let model = try session.model(named: words)
     return CommandOutput(
-      text: ModelView.renderCard(model, catalog: try session.catalog(), styler: session.styler), json: model)
+      text: ModelView.renderCard(
+        model, catalog: try session.catalog(), width: session.configuration.columns, styler: session.styler),
+      json: model, pageable: true)
   }
 }
 

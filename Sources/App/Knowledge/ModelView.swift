@@ -104,16 +104,25 @@ enum ModelView {
     return styler.dim("  source: \(p.source) (\(p.confidence.rawValue))") + "\n"
   }
 
-  static func field(_ label: String, _ value: String) -> String {
-    "  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + value + "\n"
+  static func field(_ label: String, _ value: String, width valueWidth: Int = 60) -> String {
+    let lines = value.contains("\u{1B}") ? [value] : DiffView.wrap(value, width: max(20, valueWidth))
+    let indent = String(repeating: " ", count: 20)
+    return "  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + lines.joined(separator: "\n" + indent) + "\n"
+  }
+
+  static func bullet(_ text: String, width valueWidth: Int) -> String {
+    let lines = DiffView.wrap(text, width: max(20, valueWidth + 16))
+    return "  • " + lines.joined(separator: "\n    ") + "\n"
   }
 
   static func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not recorded" }
 
-  static func renderCard(_ model: ModelEntry, catalog: ModelCatalog, styler: Styler) -> String {
+  static func renderCard(_ model: ModelEntry, catalog: ModelCatalog, width: Int = 100, styler: Styler) -> String {
+    let valueWidth = min(width, 110) - 22
+    func field(_ label: String, _ value: String) -> String { ModelView.field(label, value, width: valueWidth) }
     var out = styler.bold(model.name) + "  " + styler.accent(model.slug) + "\n"
     out += "  \(model.id) · \(model.provider) · \(model.family)\n"
-    out += "  \(model.summary)\n"
+    out += DiffView.wrap(model.summary, width: min(width, 110) - 2).map { "  " + $0 + "\n" }.joined()
     if let lifecycle = model.lifecycle {
       var status = lifecycle.status.rawValue
       if let launched = lifecycle.launched { status += ", launched \(launched)" }
@@ -191,7 +200,7 @@ enum ModelView {
     if !model.regions.isEmpty { out += "\n" + field("Regions", model.regions.joined(separator: ", ")) }
     if !model.notes.isEmpty {
       out += "\n" + styler.bold("Notes") + "\n"
-      for note in model.notes { out += "  • \(note)\n" }
+      for note in model.notes { out += bullet(note, width: valueWidth) }
     }
     out += styler.dim("\nVerified \(model.verified.map { "\($0)" } ?? "—"). Catalog facts, not a live API call.") + "\n"
     return out
