@@ -38,13 +38,15 @@ let package = Package(
     .target(name: "Markdown", dependencies: ["Terminal", "CCmarkGFM"]),
     // The knowledge base as commands query it: model lookup, capabilities, filters, search, diffs.
     .target(name: "Knowledge", dependencies: ["Core", "Content"]),
+    // Exam items as they are practised: presentation, answer parsing, scoring, exam assembly. Pure.
+    .target(name: "Quiz", dependencies: ["Core", "Content", "SRS"]),
     // Full-text search over the knowledge base: SQLite FTS5 (BM25, Porter stemming) in memory.
     .target(name: "Search", dependencies: ["Core", "Content", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "App",
       dependencies: [
-        "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown", "Search",
+        "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown", "Search", "Quiz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -101,6 +103,12 @@ let package = Package(
       dependencies: ["Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Terminal"]),
+    .testTarget(
+      name: "QuizTests",
+      dependencies: [
+        "Quiz", "Content", "Core", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
     .testTarget(name: "SearchTests", dependencies: ["Search", "Content", "TestSupport"]),
     .testTarget(
       name: "KnowledgeTests",

@@ -107,7 +107,8 @@ enum ModelView {
   static func field(_ label: String, _ value: String, width valueWidth: Int = 60) -> String {
     let lines = value.contains("\u{1B}") ? [value] : DiffView.wrap(value, width: max(20, valueWidth))
     let indent = String(repeating: " ", count: 20)
-    return "  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + lines.joined(separator: "\n" + indent) + "\n"
+    return "  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + lines.joined(separator: "\n" + indent)
+      + "\n"
   }
 
   static func bullet(_ text: String, width valueWidth: Int) -> String {
