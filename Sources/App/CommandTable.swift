@@ -7,6 +7,8 @@ public enum CommandTable {
   public static let commands: [any FmlabCommand.Type] = [
     HelpCommand.self,
     ReviewCommand.self,
+    QuizCommand.self,
+    ExamCommand.self,
     PlanCommand.self,
     ModelsCommand.self,
     ModelCommand.self,

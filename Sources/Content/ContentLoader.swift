@@ -148,8 +148,8 @@ struct FileStat: Equatable {
 }
 
 /// 64-bit FNV-1a: a fast, stable content hash for cache invalidation (not for security).
-enum FNV1a {
-  static func hash(_ data: Data) -> UInt64 {
+public enum FNV1a {
+  public static func hash(_ data: Data) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in data {
       hash ^= UInt64(byte)

@@ -83,6 +83,45 @@ public enum Schema {
         t.column("rmseAfter", .double)
       }
     }
+    migrator.registerMigration("v3-quiz-attempts-and-exams") { db in
+      // A mock exam: its questions (in order), timing and state; answers live in examAnswer.
+      try db.create(table: "exam") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("seed", .integer).notNull()
+        t.column("startedAt", .datetime).notNull()
+        t.column("timeLimitSeconds", .integer).notNull().check { $0 > 0 }
+        // Seconds of exam time used so far (the clock runs only while the exam is open).
+        t.column("usedSeconds", .double).notNull().defaults(to: 0).check { $0 >= 0 }
+        t.column("slots", .text).notNull()
+        t.column("position", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+        t.column("status", .text).notNull().check { ["open", "submitted", "expired"].contains($0) }
+        t.column("submittedAt", .datetime)
+        t.column("result", .text)
+      }
+      // Every answered quiz or exam item, with what was typed (as the item's own indices).
+      try db.create(table: "attempt") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("itemId", .text).notNull().check { length($0) > 0 }
+        t.column("mode", .text).notNull().check { ["quiz", "exam", "drill"].contains($0) }
+        t.column("answeredAt", .datetime).notNull()
+        t.column("correct", .boolean).notNull()
+        t.column("elapsedMs", .integer).check { $0 == nil || $0 >= 0 }
+        t.column("usedHint", .boolean).notNull().defaults(to: false)
+        t.column("response", .text).notNull()
+        t.column("examId", .integer).references("exam", onDelete: .cascade)
+        // The item's text fingerprint when answered, so an edited item can be told apart.
+        t.column("itemHash", .text)
+      }
+      try db.create(index: "attempt_on_itemId", on: "attempt", columns: ["itemId", "answeredAt"])
+      try db.create(table: "examAnswer") { t in
+        t.column("examId", .integer).notNull().references("exam", onDelete: .cascade)
+        t.column("position", .integer).notNull().check { $0 >= 0 }
+        t.column("response", .text)
+        t.column("flagged", .boolean).notNull().defaults(to: false)
+        t.column("answeredAt", .datetime)
+        t.primaryKey(["examId", "position"])
+      }
+    }
     return migrator
   }
 }

@@ -155,3 +155,10 @@ enum ReviewReply: Equatable {
     }
   }
 }
+
+extension ReviewReply {
+  /// A rating typed as a number or word; nil for anything else (Enter keeps a suggestion).
+  static func rating(from text: String) -> Rating? {
+    if case .rating(let rating) = ReviewReply(text) { rating } else { nil }
+  }
+}

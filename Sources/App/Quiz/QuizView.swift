@@ -1,0 +1,117 @@
+import Content
+import Foundation
+import Quiz
+import Terminal
+
+/// Renders quiz and exam items, feedback with an explanation for every option, and exam reports.
+enum QuizView {
+  static let letters = Presentation.letters
+
+  static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+    DiffView.wrap(text, width: max(20, width - indent.count)).map { indent + $0 }.joined(separator: "\n") + "\n"
+  }
+
+  /// The item as the learner sees it: stem, then options / steps / prompts and responses.
+  static func item(
+    _ item: QuizItem, _ p: Presentation, header: String, scenario: String?, width: Int, styler: Styler
+  ) -> String {
+    var out = styler.bold(header) + "\n"
+    if let scenario { out += styler.dim("Scenario:") + "\n" + wrap(scenario, width: width, indent: "  ") }
+    out += wrap(item.stem, width: width)
+    switch item.type {
+    case .multipleChoice, .multipleResponse:
+      for (position, index) in p.order.enumerated() {
+        out += wrap("\(letters[position])) " + item.options[index].text, width: width, indent: "  ")
+      }
+    case .ordering:
+      out += styler.dim("Steps (put them in order):") + "\n"
+      for (position, index) in p.order.enumerated() {
+        out += wrap("\(position + 1). " + item.steps[index].text, width: width, indent: "  ")
+      }
+    case .matching:
+      out += styler.dim("Prompts:") + "\n"
+      for (position, index) in p.promptOrder.enumerated() {
+        out += wrap("\(position + 1). " + item.pairs[index].prompt, width: width, indent: "  ")
+      }
+      out += styler.dim("Responses:") + "\n"
+      for (position, index) in p.responseOrder.enumerated() {
+        out += wrap("\(letters[position])) " + Presentation.response(index, of: item), width: width, indent: "  ")
+      }
+    case .caseStudy:
+      break
+    }
+    return out
+  }
+
+  /// After an answer: right or wrong, the key, and why for every option (or step, or pair).
+  static func feedback(_ item: QuizItem, _ p: Presentation, response: Response?, width: Int, styler: Styler) -> String {
+    let correct = response?.isCorrect(for: item) ?? false
+    var out =
+      correct ? styler.success("✓ Correct.") : styler.error(response == nil ? "✗ Not answered." : "✗ Not quite.")
+    out += "\n"
+    switch item.type {
+    case .multipleChoice, .multipleResponse:
+      let chosen: Set<Int> = if case .choice(let set) = response { set } else { [] }
+      for (position, index) in p.order.enumerated() {
+        let option = item.options[index]
+        let mark = option.correct ? styler.success("✓") : (chosen.contains(index) ? styler.error("✗") : " ")
+        let you = chosen.contains(index) ? styler.dim(" (your choice)") : ""
+        out += " \(mark) \(letters[position])) " + option.text + you + "\n"
+        out += wrap(option.why, width: width, indent: "       ")
+      }
+    case .ordering:
+      out += "Right order:\n"
+      for (rank, step) in item.steps.enumerated() {
+        let shown = (p.order.firstIndex(of: rank) ?? 0) + 1
+        out += "  \(rank + 1). [\(shown)] " + step.text + "\n" + wrap(step.why, width: width, indent: "       ")
+      }
+      if case .order(let given) = response {
+        let typed = given.map { String((p.order.firstIndex(of: $0) ?? 0) + 1) }.joined(separator: " ")
+        let key = item.steps.indices.map { String((p.order.firstIndex(of: $0) ?? 0) + 1) }.joined(separator: " ")
+        out += styler.dim("You typed \(typed); the answer is \(key).") + "\n"
+      }
+    case .matching:
+      let given: [Int: Int] = if case .match(let pairs) = response { pairs } else { [:] }
+      for (position, index) in p.promptOrder.enumerated() {
+        let pair = item.pairs[index]
+        let letter = letters[p.responseOrder.firstIndex(of: index) ?? 0]
+        let ok = given[index] == index
+        let mark = ok ? styler.success("✓") : styler.error("✗")
+        out += " \(mark) \(position + 1) → \(letter)) \(pair.answer): " + pair.prompt + "\n"
+        out += wrap(pair.why, width: width, indent: "       ")
+      }
+      for distractor in item.distractors {
+        out += "   " + styler.dim("(matches nothing) ") + distractor.answer + "\n"
+        out += wrap(distractor.why, width: width, indent: "       ")
+      }
+    case .caseStudy:
+      break
+    }
+    if !item.topics.isEmpty {
+      out += styler.dim("Read more: topic " + item.topics.joined(separator: ", topic ")) + "\n"
+    }
+    return out
+  }
+
+  /// The correct answer in the shown letters/numbers (for JSON and reports).
+  static func key(_ item: QuizItem, _ p: Presentation) -> String {
+    switch item.type {
+    case .multipleChoice, .multipleResponse:
+      return p.order.indices.filter { item.options[p.order[$0]].correct }.map { String(letters[$0]) }.joined(
+        separator: " ")
+    case .ordering:
+      return item.steps.indices.map { String((p.order.firstIndex(of: $0) ?? 0) + 1) }.joined(separator: " ")
+    case .matching:
+      return p.promptOrder.indices.map { number in
+        "\(number + 1)\(letters[p.responseOrder.firstIndex(of: p.promptOrder[number]) ?? 0])"
+      }.joined(separator: " ")
+    case .caseStudy:
+      return ""
+    }
+  }
+
+  static func clock(_ seconds: Double) -> String {
+    let total = max(0, Int(seconds.rounded(.down)))
+    return String(format: "%d:%02d", total / 60, total % 60)
+  }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import SRS
+
+/// One answered quiz, drill or exam item.
+public struct StoredAttempt: Equatable, Sendable {
+  public enum Mode: String, Sendable, Codable {
+    case quiz, exam, drill
+  }
+  public var id: Int64
+  public var itemId: String
+  public var mode: Mode
+  public var answeredAt: Date
+  public var correct: Bool
+  public var elapsedMs: Int?
+  public var usedHint: Bool
+  /// The response as JSON (the Quiz module's `Response`).
+  public var response: String
+  public var examId: Int64?
+  public var itemHash: String?
+}
+
+/// A mock exam as stored: enough to resume it after a crash at the same question with the same time left.
+public struct StoredExam: Equatable, Sendable {
+  public enum Status: String, Sendable, Codable {
+    case open, submitted, expired
+  }
+  public var id: Int64
+  public var seed: Int64
+  public var startedAt: Date
+  public var timeLimitSeconds: Int
+  public var usedSeconds: Double
+  /// The questions as JSON (the Quiz module's `[ExamSlot]`).
+  public var slots: String
+  public var position: Int
+  public var status: Status
+  public var submittedAt: Date?
+  /// The result as JSON, once submitted.
+  public var result: String?
+  /// Per position: the response JSON (nil when unanswered) and the flag.
+  public var answers: [Int: (response: String?, flagged: Bool)]
+
+  public static func == (a: StoredExam, b: StoredExam) -> Bool {
+    a.id == b.id && a.seed == b.seed && a.startedAt == b.startedAt && a.timeLimitSeconds == b.timeLimitSeconds
+      && a.usedSeconds == b.usedSeconds && a.slots == b.slots && a.position == b.position && a.status == b.status
+      && a.submittedAt == b.submittedAt && a.result == b.result
+      && a.answers.mapValues { "\($0.response ?? "-")|\($0.flagged)" }
+        == b.answers.mapValues { "\($0.response ?? "-")|\($0.flagged)" }
+  }
+}
+
+extension ProgressStore {
+  /// Records a quiz or drill answer and, when given, the FSRS review it feeds — one transaction.
+  @discardableResult
+  public func recordAttempt(
+    itemId: String, mode: StoredAttempt.Mode, at time: Date, correct: Bool, elapsedMs: Int?, usedHint: Bool,
+    response: String, examId: Int64? = nil, itemHash: String?,
+    review: (rating: Rating, before: CardState, after: CardState)?
+  ) throws(StoreError) -> Int64 {
+    try write { db in
+      if let review {
+        try db.execute(
+          sql: "INSERT OR IGNORE INTO card(id, kind, stateKind, addedAt) VALUES (?, 'quiz', 'new', ?)",
+          arguments: [itemId, time])
+        try db.execute(
+          sql: """
+            INSERT INTO review(cardId, reviewedAt, rating, elapsedMs, mode, stateBefore, stateAfter, sessionId)
+            VALUES (?, ?, ?, ?, 'review', ?, ?, ?)
+            """,
+          arguments: [
+            itemId, time, review.rating.rawValue, elapsedMs, try Self.json(review.before), try Self.json(review.after),
+            examId.map { "exam-\($0)" } ?? mode.rawValue,
+          ])
+        try Self.update(
+          db, cardId: itemId, to: review.after, lapse: review.rating == .again && review.before.kind == .review,
+          undo: false)
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO attempt(itemId, mode, answeredAt, correct, elapsedMs, usedHint, response, examId, itemHash)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [itemId, mode.rawValue, time, correct, elapsedMs, usedHint, response, examId, itemHash])
+      return db.lastInsertedRowID
+    }
+  }
+
+  /// Attempts, oldest first (optionally for one item or one exam).
+  public func attempts(itemId: String? = nil, examId: Int64? = nil) throws(StoreError) -> [StoredAttempt] {
+    try read { db in
+      var sql = "SELECT * FROM attempt"
+      var conditions: [String] = []
+      var arguments: [any DatabaseValueConvertible] = []
+      if let itemId {
+        conditions.append("itemId = ?")
+        arguments.append(itemId)
+      }
+      if let examId {
+        conditions.append("examId = ?")
+        arguments.append(examId)
+      }
+      if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+      sql += " ORDER BY answeredAt, id"
+      return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+        StoredAttempt(
+          id: row["id"], itemId: row["itemId"], mode: StoredAttempt.Mode(rawValue: row["mode"]) ?? .quiz,
+          answeredAt: row["answeredAt"], correct: row["correct"], elapsedMs: row["elapsedMs"],
+          usedHint: row["usedHint"], response: row["response"], examId: row["examId"], itemHash: row["itemHash"])
+      }
+    }
+  }
+
+  /// Starts an exam; returns its id.
+  public func createExam(seed: Int64, at time: Date, timeLimitSeconds: Int, slots: String) throws(StoreError) -> Int64 {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO exam(seed, startedAt, timeLimitSeconds, usedSeconds, slots, position, status)
+          VALUES (?, ?, ?, 0, ?, 0, 'open')
+          """, arguments: [seed, time, timeLimitSeconds, slots])
+      return db.lastInsertedRowID
+    }
+  }
+
+  /// Saves one answer (or clears it with nil), the flag, the position and the time used — one transaction,
+  /// so a killed process resumes at the same question with the same time left.
+  public func saveExamAnswer(
+    examId: Int64, position: Int, response: String?, flagged: Bool, at time: Date, usedSeconds: Double,
+    nextPosition: Int
+  ) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO examAnswer(examId, position, response, flagged, answeredAt) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(examId, position) DO UPDATE SET response = excluded.response, flagged = excluded.flagged,
+            answeredAt = excluded.answeredAt
+          """, arguments: [examId, position, response, flagged, time])
+      try db.execute(
+        sql: "UPDATE exam SET usedSeconds = ?, position = ? WHERE id = ? AND status = 'open'",
+        arguments: [usedSeconds, nextPosition, examId])
+    }
+  }
+
+  /// Saves the time used and the position without an answer (navigation, pause).
+  public func saveExamProgress(examId: Int64, usedSeconds: Double, position: Int) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE exam SET usedSeconds = ?, position = ? WHERE id = ? AND status = 'open'",
+        arguments: [usedSeconds, position, examId])
+    }
+  }
+
+  /// Closes an exam with its result (submitted, or expired at the time limit).
+  public func finishExam(
+    examId: Int64, status: StoredExam.Status, at time: Date, usedSeconds: Double, result: String
+  ) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE exam SET status = ?, submittedAt = ?, usedSeconds = ?, result = ? WHERE id = ?",
+        arguments: [status.rawValue, time, usedSeconds, result, examId])
+    }
+  }
+
+  public func exam(_ id: Int64) throws(StoreError) -> StoredExam? {
+    try read { db in try Self.exam(db, where: "id = ?", [id]).first }
+  }
+
+  /// The exam still open, if any (at most one is open at a time).
+  public func openExam() throws(StoreError) -> StoredExam? {
+    try read { db in try Self.exam(db, where: "status = 'open'", []).last }
+  }
+
+  /// Every exam, newest first.
+  public func exams() throws(StoreError) -> [StoredExam] {
+    try read { db in try Self.exam(db, where: "1", []).reversed() }
+  }
+
+  static func exam(
+    _ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]
+  ) throws
+    -> [StoredExam]
+  {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM exam WHERE \(condition) ORDER BY id", arguments: StatementArguments(arguments)
+    )
+    .map { row in
+      let id: Int64 = row["id"]
+      var answers: [Int: (response: String?, flagged: Bool)] = [:]
+      for answer in try Row.fetchAll(db, sql: "SELECT * FROM examAnswer WHERE examId = ?", arguments: [id]) {
+        answers[answer["position"]] = (answer["response"], answer["flagged"])
+      }
+      return StoredExam(
+        id: id, seed: row["seed"], startedAt: row["startedAt"], timeLimitSeconds: row["timeLimitSeconds"],
+        usedSeconds: row["usedSeconds"], slots: row["slots"], position: row["position"],
+        status: StoredExam.Status(rawValue: row["status"]) ?? .open, submittedAt: row["submittedAt"],
+        result: row["result"], answers: answers)
+    }
+  }
+}
