@@ -11,6 +11,9 @@ public enum Fixtures {
   /// A small frozen content root (two pages with known flashcards) for review and planning tests.
   public static var studyContentRoot: String { repositoryRoot + "/Tests/Fixtures/study-content" }
 
+  /// A small frozen quiz bank (one item of each type; correct texts start with "RIGHT").
+  public static var quizContentRoot: String { repositoryRoot + "/Tests/Fixtures/quiz-content" }
+
   /// A new empty folder under the system's temporary directory, removed by `cleanup`.
   public static func temporaryDirectory(_ label: String = "fmlab") -> String {
     let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString.prefix(8))"

@@ -1,0 +1,177 @@
+import Foundation
+import Store
+import Terminal
+import TestSupport
+import Testing
+
+@testable import App
+
+/// A reader that answers like a learner who knows (or does not know) the answer: it reads the
+/// latest `item` event the session wrote (JSON mode) and types the answer in the shown letters.
+final class KnowingReader: LineReader {
+  let sink: CapturingSink
+  var script: [String]
+  let knows: Bool
+  var lineNumber = 0
+  var isInteractive: Bool { false }
+
+  init(sink: CapturingSink, knows: Bool = true, then script: [String] = []) {
+    self.sink = sink
+    self.knows = knows
+    self.script = script
+  }
+
+  func lastEvent(_ type: String) -> [String: Any]? {
+    sink.output.split(separator: "\n").reversed().lazy.compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }.first { $0["type"] as? String == type }
+  }
+
+  func readLine(prompt: String) -> LineReadResult {
+    lineNumber += 1
+    let prompt = lastEvent("prompt")
+    let id = (prompt?["data"] as? [String: Any])?["id"] as? String
+    if id == "rate" { return .line("") }
+    if id == "confirm" { return .line("yes") }
+    if !script.isEmpty { return .line(script.removeFirst()) }
+    guard id == "answer" || id == "exam", let item = lastEvent("item")?["data"] as? [String: Any] else {
+      return .endOfInput
+    }
+    return .line(answer(item))
+  }
+
+  func answer(_ item: [String: Any]) -> String {
+    let letters = Array("abcdefghij")
+    let choices = item["choices"] as? [String] ?? []
+    switch item["type"] as? String {
+    case "multiple-choice", "multiple-response":
+      let right = choices.indices.filter { choices[$0].hasPrefix("RIGHT") == knows }
+      let wanted = item["type"] as? String == "multiple-choice" ? 1 : 2
+      return right.prefix(wanted).map { String(letters[$0]) }.joined(separator: " ")
+    case "ordering":
+      let order = ["Prepare JSONL data in S3", "Create the job", "Review the metrics"]
+      let numbers = order.map { step in String((choices.firstIndex(of: step) ?? 0) + 1) }
+      return (knows ? numbers : numbers.reversed()).joined(separator: " ")
+    case "matching":
+      let prompts = item["prompts"] as? [String] ?? []
+      let responses = item["responses"] as? [String] ?? []
+      let key = [
+        "speech to text": "Amazon Transcribe", "text to speech": "Amazon Polly",
+        "sentiment of reviews": "Amazon Comprehend",
+      ]
+      return prompts.enumerated().map { number, prompt in
+        "\(number + 1)\(letters[responses.firstIndex(of: key[prompt] ?? "") ?? 0])"
+      }.joined(separator: " ")
+    default:
+      return "a"
+    }
+  }
+}
+
+@Suite struct QuizFlowTests {
+  static func session() throws -> TestSession {
+    try TestSession(json: true, contentRoot: Fixtures.quizContentRoot)
+  }
+
+  @Test(arguments: ["multiple-choice", "multiple-response", "ordering", "matching", "case-study"])
+  func eachItemTypeIsAnsweredScoredAndScheduled(type: String) throws {
+    let t = try Self.session()
+    t.session.reader = KnowingReader(sink: t.sink)
+    let outcome = t.run("quiz --type \(type) --n 5")[0]
+    #expect(outcome.status == .success)
+    let results = t.jsonLines().filter {
+      $0["type"] as? String == "result" && ($0["data"] as? [String: Any])?["key"] != nil
+    }
+    #expect(!results.isEmpty)
+    #expect(results.allSatisfy { ($0["data"] as? [String: Any])?["correct"] as? Bool == true })
+    let store = try t.session.store()
+    let attempts = try store.attempts()
+    #expect(attempts.count == (type == "case-study" ? 2 : 1))
+    #expect(attempts.allSatisfy { $0.correct })
+    let cards = try store.cards().filter { $0.kind == .quiz }
+    #expect(cards.allSatisfy { $0.state.kind != .new })
+  }
+
+  @Test func aWrongAnswerIsRatedAgainAndExplained() throws {
+    let t = try Self.session()
+    t.session.reader = KnowingReader(sink: t.sink, knows: false)
+    t.run("quiz --type multiple-choice --n 1")
+    let result = try #require(
+      t.jsonLines().first { $0["type"] as? String == "result" && ($0["data"] as? [String: Any])?["key"] != nil })
+    let data = try #require(result["data"] as? [String: Any])
+    #expect(data["correct"] as? Bool == false)
+    #expect(data["rating"] as? String == "again")
+    #expect(try t.session.store().reviews().first?.rating == .again)
+  }
+
+  @Test func unreadableAnswersAreReAskedAndNeverCount() throws {
+    let t = try Self.session()
+    t.session.reader = KnowingReader(sink: t.sink, then: ["", "z", "a b", "42"])
+    t.run("quiz --type multiple-choice --n 1")
+    let notices = t.jsonLines().filter { $0["type"] as? String == "notice" }.count
+    #expect(notices == 4)
+    #expect(try t.session.store().attempts().map(\.correct) == [true])
+  }
+
+  @Test func aHintMakesARightAnswerHard() throws {
+    let t = try Self.session()
+    t.session.reader = KnowingReader(sink: t.sink, then: ["hint"])
+    t.run("quiz --type multiple-choice --n 1")
+    #expect(try t.session.store().reviews().first?.rating == .hard)
+    #expect(try t.session.store().attempts().first?.usedHint == true)
+  }
+
+  @Test func quitAndEndOfInputKeepEveryAnswerSoFar() throws {
+    let t = try Self.session()
+    t.session.reader = KnowingReader(sink: t.sink)
+    // The knowing reader stops (end of input) once no item is asked; quiz everything.
+    t.run("quiz --n 10")
+    #expect(try t.session.store().attempts().count == 6)
+  }
+
+  @Test func anUnknownObjectiveOrTopicIsAUsageError() throws {
+    let t = try TestSession()
+    #expect(t.run("quiz --objective 9.9.9")[0].status == .usage)
+    #expect(t.run("quiz --topic no-such-page")[0].status == .usage)
+    #expect(t.sink.errors.contains("unknown topic 'no-such-page'"))
+  }
+}
+
+@Suite struct ExamFlowTests {
+  @Test func anExamPausedByQuitResumesAtTheSameQuestionAndThenReports() throws {
+    let store = try ProgressStore.inMemory(now: TestClock.reference)
+    let first = try TestSession(json: true, store: store)
+    first.session.reader = ScriptedLineReader(lines: ["a", "next", "flag", "quit"])
+    #expect(first.run("exam")[0].status == .success)
+    let paused = try #require(try store.openExam())
+    #expect(paused.position == 2)
+    #expect(paused.answers[0]?.response != nil)
+    #expect(paused.answers[2]?.flagged == true)
+
+    let second = try TestSession(json: true, store: store)
+    second.session.reader = KnowingReader(sink: second.sink, then: ["submit"])
+    second.run("exam")
+    #expect(second.jsonLines().contains { $0["type"] as? String == "resumed" })
+    let report = try #require(second.jsonLines().last?["data"] as? [String: Any])
+    let score = try #require(report["score"] as? [String: Any])
+    #expect(score["scoredTotal"] as? Int == 50)
+    #expect((report["method"] as? String)?.hasPrefix("estimated:") == true)
+    #expect(try store.openExam() == nil)
+    let exams = try store.exams()
+    #expect(exams.first?.status == .submitted)
+    // Every question fed FSRS once.
+    let examAttempts = try store.attempts().filter { $0.mode == .exam }
+    #expect(examAttempts.count == 65)
+  }
+
+  @Test func historyAndShowListAndRepeatTheReport() throws {
+    let store = try ProgressStore.inMemory(now: TestClock.reference)
+    let t = try TestSession(store: store)
+    t.session.reader = ScriptedLineReader(lines: ["submit", "yes"])
+    t.run("exam")
+    t.run("exam history", "exam show 1")
+    #expect(t.sink.output.contains("submitted"))
+    #expect(t.sink.output.contains("Estimated scaled score: 100 / 1000"))
+    #expect(t.run("exam show 9")[0].status == .usage)
+  }
+}
