@@ -9,6 +9,7 @@ public enum CommandTable {
     ReviewCommand.self,
     QuizCommand.self,
     ExamCommand.self,
+    DrillCommand.self,
     PlanCommand.self,
     ModelsCommand.self,
     ModelCommand.self,

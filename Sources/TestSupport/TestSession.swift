@@ -14,14 +14,16 @@ public struct TestSession {
   ///   - contentRoot: defaults to the repository's own content.
   public init(
     now: Date = TestClock.reference, json: Bool = false, color: Bool = false, contentRoot: String? = nil,
-    dataDirectory: String = "/nonexistent-fmlab-test", store: ProgressStore? = nil, reader: LineReader? = nil
+    dataDirectory: String = "/nonexistent-fmlab-test", store: ProgressStore? = nil, reader: LineReader? = nil,
+    clock: (@Sendable () -> Date)? = nil
   ) throws {
     let configuration = SessionConfiguration(
       appVersion: "test", dataDirectory: dataDirectory,
-      contentRoot: .success(contentRoot ?? Fixtures.repositoryRoot), cacheDirectory: nil, pinnedNow: now, seed: 42,
+      contentRoot: .success(contentRoot ?? Fixtures.repositoryRoot), cacheDirectory: nil,
+      pinnedNow: clock == nil ? now : nil, seed: 42,
       json: json, styler: Styler(enabled: color), columns: 100)
     sink = CapturingSink()
-    session = Session(configuration: configuration, clock: { now }, sink: sink, reader: reader)
+    session = Session(configuration: configuration, clock: clock ?? { now }, sink: sink, reader: reader)
     session.use(store: try store ?? ProgressStore.inMemory(now: now))
     if contentRoot == nil, let shared = try? TestSession.repositoryContent.get() { session.use(content: shared) }
   }

@@ -129,6 +129,32 @@ final class KnowingReader: LineReader {
     #expect(try t.session.store().attempts().count == 6)
   }
 
+  @Test func drillWrongServesTheItemsMissedLastTime() throws {
+    let t = try Self.session()
+    t.session.reader = KnowingReader(sink: t.sink, knows: false)
+    t.run("quiz --type multiple-choice --n 1")
+    t.session.reader = KnowingReader(sink: t.sink, knows: true)
+    t.run("drill wrong")
+    let attempts = try t.session.store().attempts()
+    #expect(attempts.map(\.itemId) == ["t-mc", "t-mc"])
+    #expect(attempts.map(\.correct) == [false, true])
+    #expect(attempts.last?.mode == .drill)
+    t.run("drill wrong")
+    let last = try #require(t.jsonLines().last?["data"] as? [String: Any])
+    #expect(last["items"] as? Int == 0)
+  }
+
+  @Test func drillWeakStartsWithTheLeastRecallableItem() throws {
+    let t = try Self.session()
+    t.session.reader = KnowingReader(sink: t.sink, knows: true)
+    t.run("quiz --type multiple-choice --n 1")
+    t.session.reader = KnowingReader(sink: t.sink, knows: false)
+    t.run("quiz --type multiple-response --n 1")
+    t.session.reader = KnowingReader(sink: t.sink, knows: true)
+    t.run("drill weak --n 1")
+    #expect(try t.session.store().attempts().last?.itemId == "t-mr")
+  }
+
   @Test func anUnknownObjectiveOrTopicIsAUsageError() throws {
     let t = try TestSession()
     #expect(t.run("quiz --objective 9.9.9")[0].status == .usage)
@@ -173,5 +199,39 @@ final class KnowingReader: LineReader {
     #expect(t.sink.output.contains("submitted"))
     #expect(t.sink.output.contains("Estimated scaled score: 100 / 1000"))
     #expect(t.run("exam show 9")[0].status == .usage)
+  }
+
+  /// A clock that moves on by a fixed step each time it is read.
+  final class SteppingClock: @unchecked Sendable {
+    var time = TestClock.reference
+    let step: TimeInterval
+    init(step: TimeInterval) { self.step = step }
+    func read() -> Date {
+      time += step
+      return time
+    }
+  }
+
+  @Test func theTimeLimitPassingMidQuestionSubmitsWithoutTakingTheLateAnswer() throws {
+    let clock = SteppingClock(step: 20 * 60)
+    let store = try ProgressStore.inMemory(now: TestClock.reference)
+    let t = try TestSession(json: true, store: store, clock: { clock.read() })
+    t.session.reader = ScriptedLineReader(lines: ["a", "a", "a", "a", "a", "a", "a"])
+    t.run("exam")
+    #expect(t.jsonLines().contains { $0["type"] as? String == "timeUp" })
+    let exam = try #require(try store.exams().first)
+    #expect(exam.status == .expired)
+    #expect(exam.usedSeconds == 5400)
+    let answered = exam.answers.values.filter { $0.response != nil }.count
+    #expect(answered < 5, "answers typed after 90:00 are not taken")
+  }
+
+  @Test func ctrlCMidQuestionPausesTheExam() throws {
+    let store = try ProgressStore.inMemory(now: TestClock.reference)
+    let t = try TestSession(store: store)
+    t.session.reader = ScriptedLineReader([.line("next"), .interrupted])
+    t.run("exam")
+    #expect(t.sink.output.contains("Exam paused at question 2"))
+    #expect(try store.openExam()?.position == 1)
   }
 }

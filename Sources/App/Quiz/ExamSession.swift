@@ -48,6 +48,7 @@ struct ExamSession {
       tick(since: &last)
       if remaining <= 0 {
         session.say("Time is up — the exam is submitted as it stands.", event: "timeUp", data: ["examId": exam.id])
+        exam.usedSeconds = Double(exam.timeLimitSeconds)
         return .expired
       }
       let position = min(exam.position, slots.count - 1)
@@ -80,6 +81,13 @@ struct ExamSession {
         return .paused
       }
       tick(since: &last)
+      if remaining <= 0 {
+        // The limit passed while the question was open: that last reply is not taken.
+        session.say(
+          "Time is up — the exam is submitted as it stood at 90:00.", event: "timeUp", data: ["examId": exam.id])
+        exam.usedSeconds = Double(exam.timeLimitSeconds)
+        return .expired
+      }
       let word = reply.trimmingCharacters(in: .whitespaces).lowercased()
       if word == "submit" {
         let unanswered = slots.indices.filter { exam.answers[$0]?.response == nil }.count
