@@ -47,6 +47,12 @@ public struct ContentSet: Sendable {
     public var servicePages: Int
     public var itemsByDomain: [String: Int]
     public var itemsByType: [String: Int]
+    /// Scored questions (case studies counted by their questions) per objective id.
+    public var questionsByObjective: [String: Int] = [:]
+    public var itemsByDifficulty: [String: Int] = [:]
+    /// Questions about Amazon Bedrock models, customization or Provisioned Throughput.
+    public var bedrockQuestions: Int = 0
+    public var questions: Int = 0
     public var errors: Int
     public var warnings: Int
   }
@@ -61,6 +67,10 @@ public struct ContentSet: Sendable {
       servicePages: topics.count { $0.kind != .concept },
       itemsByDomain: Dictionary(grouping: items, by: { "\($0.domain)" }).mapValues(\.count),
       itemsByType: Dictionary(grouping: items, by: { $0.type.rawValue }).mapValues(\.count),
+      questionsByObjective: Dictionary(grouping: items.flatMap(\.scoredItems), by: \.objective).mapValues(\.count),
+      itemsByDifficulty: Dictionary(grouping: items, by: { "\($0.difficulty)" }).mapValues(\.count),
+      bedrockQuestions: items.flatMap(\.scoredItems).count(where: \.isAboutBedrockModels),
+      questions: items.flatMap(\.scoredItems).count,
       errors: findings.errorCount, warnings: findings.warningCount)
   }
 }
@@ -143,7 +153,7 @@ extension ContentSet {
   /// Rules for a complete knowledge base (what `check-content` adds to the per-file and
   /// cross-file checks): every exam objective has a page, and every page has enough flashcards.
   public func completenessFindings() -> [Finding] {
-    var findings: [Finding] = []
+    var findings: [Finding] = nearDuplicateStems()
     for topic in topics where topic.flashcards.count < Topic.minimumFlashcards {
       findings.append(
         Finding(
@@ -162,5 +172,36 @@ extension ContentSet {
       }
     }
     return findings
+  }
+}
+
+extension ContentSet {
+  /// Items of one objective whose stems share nearly all their words (Jaccard similarity of the
+  /// sets of words of three or more letters ≥ 0.85): a learner would meet the same question twice.
+  func nearDuplicateStems(threshold: Double = 0.85) -> [Finding] {
+    func words(_ stem: String) -> Set<String> {
+      Set(
+        stem.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 3 }.map(
+          String.init))
+    }
+    var findings: [Finding] = []
+    let questions = items.flatMap(\.scoredItems)
+    for (_, group) in Dictionary(grouping: questions, by: \.objective) {
+      let sets = group.map { words($0.stem) }
+      for i in group.indices {
+        for j in group.indices where j > i && !sets[i].isEmpty && !sets[j].isEmpty {
+          let shared = Double(sets[i].intersection(sets[j]).count)
+          let similarity = shared / Double(sets[i].union(sets[j]).count)
+          guard similarity >= threshold, group[i].stem.count > 40 else { continue }
+          findings.append(
+            Finding(
+              .error, at: group[j].location,
+              "item '\(group[j].id)' nearly repeats the stem of '\(group[i].id)' (\(Int(similarity * 100))% of words shared)",
+              sourceLine: group[j].sourceLine,
+              notes: [Finding.Note(location: group[i].location, message: "'\(group[i].id)' is here")]))
+        }
+      }
+    }
+    return findings.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
   }
 }

@@ -68,6 +68,24 @@ public struct QuizItem: Sendable, Codable, Equatable, Identifiable {
   public var task: String { objective.split(separator: ".").prefix(2).joined(separator: ".") }
   public var correctCount: Int { options.count { $0.correct } }
 
+  /// Whether the item is about Bedrock model capabilities, customization or Provisioned Throughput
+  /// (by its topics, or by the words of its stem and options).
+  public var isAboutBedrockModels: Bool {
+    let pages: Set<String> = [
+      "bedrock-custom-models", "bedrock-provisioned-throughput", "bedrock-customization-job", "fine-tuning",
+      "continued-pre-training", "model-distillation", "amazon-nova", "bedrock-playgrounds", "fm-selection-criteria",
+      "multimodal-models", "bedrock-custom-model-import", "reinforcement-fine-tuning", "token-based-pricing",
+      "bedrock-batch-inference", "bedrock-cross-region-inference",
+    ]
+    if topics.contains(where: pages.contains) { return true }
+    let text = (stem + " " + options.map(\.text).joined(separator: " ")).lowercased()
+    let words = [
+      "provisioned throughput", "model unit", "fine-tun", "continued pre-training", "distillation", "nova ", "claude",
+      "titan", "llama", "custom model",
+    ]
+    return text.contains("bedrock") && words.contains { text.contains($0) }
+  }
+
   /// The items scored one by one: a case study's questions, or the item itself.
   public var scoredItems: [QuizItem] { type == .caseStudy ? questions : [self] }
 }

@@ -103,3 +103,30 @@ import Testing
     #expect(question.scenario == "An insurer wants answers from policy documents.")
   }
 }
+
+@Suite struct NearDuplicateStemTests {
+  @Test func twoItemsOfAnObjectiveWithNearlyTheSameStemAreReported() throws {
+    let first = ContentSamples.quiz(id: "q-1").replacingOccurrences(
+      of: "stem: Which option is right?",
+      with: "stem: A bank wants to classify loan documents with a foundation model. Which option is right?")
+    let second = ContentSamples.quiz(id: "q-2").replacingOccurrences(of: "items:\n", with: "")
+      .replacingOccurrences(
+        of: "stem: Which option is right?",
+        with: "stem: A bank wants to classify its loan documents with a foundation model. Which option is right?")
+    let set = try ContentSamples.load(["quizzes/q.yaml": first + second])
+    let messages = set.completenessFindings().map(\.message)
+    #expect(messages.contains { $0.hasPrefix("item 'q-2' nearly repeats the stem of 'q-1'") })
+  }
+
+  @Test func differentScenariosAreNotDuplicates() throws {
+    let first = ContentSamples.quiz(id: "q-1").replacingOccurrences(
+      of: "stem: Which option is right?",
+      with: "stem: A bank wants to classify loan documents with a foundation model. Which option is right?")
+    let second = ContentSamples.quiz(id: "q-2").replacingOccurrences(of: "items:\n", with: "")
+      .replacingOccurrences(
+        of: "stem: Which option is right?",
+        with: "stem: A hospital needs to summarise discharge notes in plain language for patients. Which fits?")
+    let set = try ContentSamples.load(["quizzes/q.yaml": first + second])
+    #expect(!set.completenessFindings().map(\.message).contains { $0.contains("nearly repeats") })
+  }
+}

@@ -46,14 +46,27 @@ enum FindingsView {
     out += "flashcards \(s.flashcards), quiz items \(s.items), models \(s.models) from \(s.providers) providers\n"
     out += "objectives with a page: \(s.objectivesWithTopic) of \(s.objectives)\n"
     if !s.itemsByDomain.isEmpty {
+      let total = s.itemsByDomain.values.reduce(0, +)
       out +=
         "items by domain: "
-        + s.itemsByDomain.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-        .joined(separator: ", ") + "\n"
+        + s.itemsByDomain.sorted { $0.key < $1.key }.map {
+          "\($0.key): \($0.value) (\(String(format: "%.1f", Double($0.value) * 100 / Double(max(1, total))))%)"
+        }.joined(separator: ", ") + "\n"
       out +=
         "items by type: "
         + s.itemsByType.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         .joined(separator: ", ") + "\n"
+      out +=
+        "items by difficulty: "
+        + s.itemsByDifficulty.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "\n"
+      let counts = s.questionsByObjective.values
+      let thin = s.questionsByObjective.filter { $0.value < 5 }.keys.sorted()
+      out +=
+        "questions by objective: \(s.questionsByObjective.count) objectives, min \(counts.min() ?? 0), max \(counts.max() ?? 0)"
+      out += thin.isEmpty ? "\n" : "; under 5: \(thin.joined(separator: ", "))\n"
+      out +=
+        "questions about Bedrock models, customization or Provisioned Throughput: \(s.bedrockQuestions) of \(s.questions)"
+      out += " (\(String(format: "%.1f", Double(s.bedrockQuestions) * 100 / Double(max(1, s.questions))))%)\n"
     }
     return out
   }
