@@ -77,6 +77,13 @@ let package = Package(
       ],
       path: "Benchmarks/SearchBench"
     ),
+    .executableTarget(
+      name: "QuizBench",
+      dependencies: [
+        "App", "Quiz", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/QuizBench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["Core", "Terminal", "App", "Store", "Content", .product(name: "GRDB", package: "GRDB.swift")]

@@ -197,3 +197,29 @@ extension ProgressStore {
     }
   }
 }
+
+extension ProgressStore {
+  /// Puts a card back to new (its item changed): its logged reviews and attempts are kept.
+  public func resetCard(_ id: String) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: """
+          UPDATE card SET stateKind = 'new', step = NULL, stability = NULL, difficulty = NULL, due = NULL,
+            lastReview = NULL, scheduledInterval = 0 WHERE id = ?
+          """, arguments: [id])
+    }
+  }
+
+  /// Each item's latest stored fingerprint (from its last attempt).
+  public func latestItemHashes() throws(StoreError) -> [String: String] {
+    try read { db in
+      var result: [String: String] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT itemId, itemHash FROM attempt WHERE itemHash IS NOT NULL ORDER BY answeredAt, id")
+      {
+        result[row["itemId"]] = row["itemHash"]
+      }
+      return result
+    }
+  }
+}

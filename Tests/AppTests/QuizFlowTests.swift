@@ -155,6 +155,31 @@ final class KnowingReader: LineReader {
     #expect(try t.session.store().attempts().last?.itemId == "t-mr")
   }
 
+  @Test func anItemEditedBetweenSittingsIsResetButItsHistoryKept() throws {
+    let bank = try String(contentsOfFile: Fixtures.quizContentRoot + "/quizzes/bank.yaml", encoding: .utf8)
+    let store = try ProgressStore.inMemory(now: TestClock.reference)
+    let before = Fixtures.contentRoot(["quizzes/bank.yaml": bank])
+    defer { Fixtures.remove(before) }
+    let first = try TestSession(json: true, contentRoot: before, store: store)
+    first.session.reader = KnowingReader(sink: first.sink)
+    first.run("quiz --type multiple-choice --n 1")
+    #expect(try store.card("t-mc")?.state.kind != .new)
+
+    let edited = Fixtures.contentRoot([
+      "quizzes/bank.yaml": bank.replacingOccurrences(
+        of: "Which method uses unlabeled domain text?", with: "Which method trains on unlabeled domain text?")
+    ])
+    defer { Fixtures.remove(edited) }
+    let second = try TestSession(json: true, contentRoot: edited, store: store)
+    second.session.reader = ScriptedLineReader(lines: ["quit"])
+    second.run("quiz --type multiple-choice --n 1")
+    let notice = try #require(second.jsonLines().first { $0["type"] as? String == "itemsChanged" })
+    #expect((notice["data"] as? [String: Any])?["ids"] as? [String] == ["t-mc"])
+    #expect(try store.card("t-mc")?.state.kind == .new)
+    #expect(try store.attempts().count == 1)
+    #expect(try store.reviews().count == 1)
+  }
+
   @Test func anUnknownObjectiveOrTopicIsAUsageError() throws {
     let t = try TestSession()
     #expect(t.run("quiz --objective 9.9.9")[0].status == .usage)

@@ -29,6 +29,13 @@ struct DrillCommand: FmlabCommand {
     let content = try session.content()
     let store = try session.store()
     let scheduler = try session.scheduler()
+    let changed = try QuizBank(content: content).resetChangedItems(in: store)
+    if !changed.isEmpty {
+      session.say(
+        "\(changed.count) item(s) changed since you last answered them; their review schedule starts again "
+          + "(your history is kept): \(changed.prefix(5).joined(separator: ", "))", event: "itemsChanged",
+        data: ["ids": changed])
+    }
     var byID: [String: (item: QuizItem, scenario: String?)] = [:]
     for entry in QuizBank(content: content).items(.init()) { byID[entry.item.id] = entry }
     var chosen: [String]

@@ -71,4 +71,22 @@ struct QuizBank {
     groups.shuffle(using: &random)
     return due.sorted { $0.0 < $1.0 }.map(\.1) + groups.flatMap { $0 } + later.sorted { $0.0 < $1.0 }.map(\.1)
   }
+
+  /// Items edited since they were last answered: their schedules start again (history is kept).
+  /// Returns the ids reset.
+  @discardableResult
+  func resetChangedItems(in store: ProgressStore) throws -> [String] {
+    let hashes = try store.latestItemHashes()
+    var current: [String: String] = [:]
+    for item in content.items.flatMap(\.scoredItems) { current[item.id] = Self.fingerprint(item) }
+    var reset: [String] = []
+    for (id, stored) in hashes.sorted(by: { $0.key < $1.key }) {
+      guard let now = current[id], now != stored, let card = try store.card(id), card.state.kind != .new else {
+        continue
+      }
+      try store.resetCard(id)
+      reset.append(id)
+    }
+    return reset
+  }
 }

@@ -46,6 +46,13 @@ struct QuizCommand: FmlabCommand {
     let bank = QuizBank(content: content)
     let items = bank.items(.init(domain: domain, objective: objective, topic: topic, type: type))
     let store = try session.store()
+    let changed = try bank.resetChangedItems(in: store)
+    if !changed.isEmpty {
+      session.say(
+        "\(changed.count) item(s) changed since you last answered them; their review schedule starts again "
+          + "(your history is kept): \(changed.prefix(5).joined(separator: ", "))", event: "itemsChanged",
+        data: ["ids": changed])
+    }
     let cards = Dictionary(uniqueKeysWithValues: try store.cards().filter { $0.kind == .quiz }.map { ($0.id, $0) })
     var random = session.random
     let ordered = QuizBank.order(items, cards: cards, now: session.now, random: &random)

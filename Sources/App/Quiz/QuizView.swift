@@ -115,3 +115,13 @@ enum QuizView {
     return String(format: "%d:%02d", total / 60, total % 60)
   }
 }
+
+/// Item rendering for benchmarks and tools outside the app.
+public enum QuizRendering {
+  /// The item as the terminal shows it in a practice sitting, shuffled by `seed`.
+  public static func render(_ item: QuizItem, seed: UInt64, width: Int = 80) -> String {
+    QuizView.item(
+      item, Presentation(item: item, seed: seed), header: item.id, scenario: item.scenario, width: width,
+      styler: .plain)
+  }
+}
