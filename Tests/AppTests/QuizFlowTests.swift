@@ -180,6 +180,20 @@ final class KnowingReader: LineReader {
     #expect(try store.reviews().count == 1)
   }
 
+  @Test func reviewServesDueQuizItemsAfterTheFlashcards() throws {
+    let store = try ProgressStore.inMemory(now: TestClock.reference)
+    let first = try TestSession(json: true, contentRoot: Fixtures.quizContentRoot, store: store)
+    first.session.reader = KnowingReader(sink: first.sink, knows: false)
+    first.run("quiz --type multiple-choice --n 1")
+    // Ten minutes later the failed item (again: a short learning step) is due.
+    let later = TestClock.reference.addingTimeInterval(600)
+    let second = try TestSession(now: later, json: true, contentRoot: Fixtures.quizContentRoot, store: store)
+    second.session.reader = KnowingReader(sink: second.sink, knows: true)
+    second.run("review")
+    #expect(second.jsonLines().contains { $0["type"] as? String == "quizDue" })
+    #expect(try store.attempts().map(\.correct) == [false, true])
+  }
+
   @Test func anUnknownObjectiveOrTopicIsAUsageError() throws {
     let t = try TestSession()
     #expect(t.run("quiz --objective 9.9.9")[0].status == .usage)

@@ -58,7 +58,32 @@ struct ReviewCommand: FmlabCommand {
       session: session, store: store, scheduler: scheduler, deck: deck, mode: mode,
       queue: Array(queue.prefix(limit ?? Int.max)), planner: try session.examPlanner(scheduler: scheduler))
     let summary = try run.run()
-    return CommandOutput(text: ReviewView.summary(summary, styler: session.styler), json: summary)
+    var text = ReviewView.summary(summary, styler: session.styler)
+    // Quiz items due for review come in the same sitting, after the flashcards.
+    if cram == nil && !summary.stoppedEarly {
+      let now = session.now
+      var items: [String: (item: QuizItem, scenario: String?)] = [:]
+      for entry in QuizBank(content: content).items(.init()) { items[entry.item.id] = entry }
+      let due = try store.cards()
+        .filter {
+          $0.kind == .quiz && $0.state.kind != .new
+            && ($0.state.due ?? .distantFuture) <= now.addingTimeInterval(ReviewQueue.learnAhead)
+        }
+        .sorted { ($0.state.due ?? now) < ($1.state.due ?? now) }
+        .compactMap { items[$0.id] }
+      let left = (limit ?? Int.max) - summary.answered
+      if !due.isEmpty && left > 0 {
+        session.say(
+          "\(due.count) quiz item\(due.count == 1 ? " is" : "s are") due too.", event: "quizDue",
+          data: ["count": due.count])
+        var practice = PracticeSession(
+          session: session, store: store, scheduler: scheduler, mode: .quiz, queue: Array(due.prefix(left)),
+          topicTitles: Dictionary(content.topics.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }))
+        let quiz = try practice.run()
+        text += "Quiz items: \(quiz.answered) answered, \(quiz.correct) correct.\n"
+      }
+    }
+    return CommandOutput(text: text, json: summary)
   }
 }
 
