@@ -202,7 +202,63 @@ final class KnowingReader: LineReader {
   }
 }
 
+/// Answers every exam question with some valid answer of its type, then submits.
+final class AnyValidAnswerReader: LineReader {
+  let sink: CapturingSink
+  var lineNumber = 0
+  var isInteractive: Bool { false }
+  var typesAnswered: [String: Int] = [:]
+  var answered = 0
+  init(sink: CapturingSink) { self.sink = sink }
+
+  func lastEvent(_ type: String) -> [String: Any]? {
+    sink.output.split(separator: "\n").reversed().lazy.compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }.first { $0["type"] as? String == type }
+  }
+
+  func readLine(prompt: String) -> LineReadResult {
+    lineNumber += 1
+    let id = (lastEvent("prompt")?["data"] as? [String: Any])?["id"] as? String
+    if id == "confirm" { return .line("yes") }
+    guard answered < 65, let item = lastEvent("item")?["data"] as? [String: Any] else { return .line("submit") }
+    answered += 1
+    let type = item["type"] as? String ?? ""
+    typesAnswered[type, default: 0] += 1
+    let letters = Array("abcdefghij")
+    let choices = (item["choices"] as? [String] ?? []).count
+    switch type {
+    case "multiple-response":
+      let form = item["form"] as? String ?? "2"
+      let k = Int(String(form.first { $0.isNumber } ?? "2")) ?? 2
+      return .line((0..<k).map { String(letters[$0]) }.joined(separator: " "))
+    case "ordering": return .line((1...choices).map(String.init).joined(separator: " "))
+    case "matching":
+      let prompts = (item["prompts"] as? [String] ?? []).count
+      return .line((0..<prompts).map { "\($0 + 1)\(letters[$0])" }.joined(separator: " "))
+    default: return .line("a")
+    }
+  }
+}
+
 @Suite struct ExamFlowTests {
+  @Test func everyItemTypeIsAnsweredInAnExamAndTheReportScoresThem() throws {
+    let store = try ProgressStore.inMemory(now: TestClock.reference)
+    let t = try TestSession(json: true, store: store)
+    let reader = AnyValidAnswerReader(sink: t.sink)
+    t.session.reader = reader
+    t.run("exam")
+    let exam = try #require(try store.exams().first)
+    #expect(exam.status == .submitted)
+    #expect(exam.answers.values.filter { $0.response != nil }.count == 65)
+    for type in ["multiple-choice", "multiple-response", "ordering", "matching"] {
+      #expect(reader.typesAnswered[type, default: 0] > 0, "no \(type) question answered")
+    }
+    let report = try #require(t.jsonLines().last?["data"] as? [String: Any])
+    let score = try #require(report["score"] as? [String: Any])
+    #expect(score["scoredTotal"] as? Int == 50)
+  }
+
   @Test func anExamPausedByQuitResumesAtTheSameQuestionAndThenReports() throws {
     let store = try ProgressStore.inMemory(now: TestClock.reference)
     let first = try TestSession(json: true, store: store)
