@@ -65,6 +65,55 @@ public struct GlobalOptions: ParsableArguments {
       version: version)
   }
 
+  /// The start-up options read directly when every word has a plain, valid form (each option
+  /// once, a value that is not empty and does not start with '-', a known colour, a whole-number
+  /// seed); nil for anything else, which then goes through ArgumentParser (and its messages).
+  /// ArgumentParser's parse reflects over every conformance in the binary and is most of the
+  /// start-up time; a property test keeps this reading identical to ArgumentParser's.
+  public static func quickParse(_ words: [String]) -> StartOptions? {
+    var options = StartOptions()
+    var seen: Set<String> = []
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      let name = parts[0]
+      guard seen.insert(name).inserted else { return nil }
+      if flags.contains(word) {
+        switch word {
+        case "--json": options.json = true
+        case "--bail": options.bail = true
+        default: options.version = true
+        }
+        index += 1
+        continue
+      }
+      guard valued.contains(name) else { return nil }
+      let value: String
+      if parts.count == 2 {
+        value = parts[1]
+        index += 1
+      } else {
+        guard index + 1 < words.count else { return nil }
+        value = words[index + 1]
+        index += 2
+      }
+      guard !value.isEmpty, !value.hasPrefix("-") else { return nil }
+      switch name {
+      case "--data-dir": options.dataDir = value
+      case "--content-dir": options.contentDir = value
+      case "--now": options.now = value
+      case "--color":
+        guard let mode = ColorMode(rawValue: value) else { return nil }
+        options.color = mode
+      default:
+        guard value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber), let seed = UInt64(value) else { return nil }
+        options.seed = seed
+      }
+    }
+    return options
+  }
+
   /// Options with a value, and flags, by their spelled name.
   static let valued = ["--data-dir", "--content-dir", "--color", "--now", "--seed"]
   static let flags = ["--json", "--bail", "--version"]

@@ -57,7 +57,7 @@ public enum Launcher {
     do {
       // Parsing reflects over the options' property wrappers (dynamic casts that scan every
       // protocol conformance in the binary); with no global options there is nothing to parse.
-      options = globalWords.isEmpty ? StartOptions() : try GlobalOptions.parse(globalWords).startOptions
+      options = try GlobalOptions.quickParse(globalWords) ?? GlobalOptions.parse(globalWords).startOptions
     } catch {
       sink.writeError("error: " + GlobalOptions.message(for: error) + " (see 'fmlab help options')\n")
       return .usage
