@@ -16,7 +16,10 @@ enum QuizView {
     _ item: QuizItem, _ p: Presentation, header: String, scenario: String?, width: Int, styler: Styler
   ) -> String {
     var out = styler.bold(header) + "\n"
-    if let scenario { out += styler.dim("Scenario:") + "\n" + wrap(scenario, width: width, indent: "  ") }
+    if let scenario {
+      out += styler.dim("Case study (an item type listed in the 2024 exam guide; guide v1.1 may not use it):") + "\n"
+      out += wrap(scenario, width: width, indent: "  ")
+    }
     out += wrap(item.stem, width: width)
     switch item.type {
     case .multipleChoice, .multipleResponse:
