@@ -65,6 +65,9 @@ public struct Dispatcher {
       message += " Type 'help' for the list of commands."
       return fail(CommandFailure.usage(message, suggestions: suggestions), command: name)
     }
+    if arguments == ["help"] || arguments == ["?"] {
+      return print(HelpCommand.overview(session), command: "help")
+    }
     let command: any FmlabCommand
     do {
       let parsed = try FmlabRoot.parseAsRoot(arguments)

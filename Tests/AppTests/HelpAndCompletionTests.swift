@@ -83,3 +83,17 @@ import Testing
     #expect(extended.completions(for: CompletionRequest(words: ["doctor"], partial: "mo")) == ["model-a", "model-b"])
   }
 }
+
+@Suite struct HelpFastPathTests {
+  @Test func aBareHelpPrintsWhatTheParsedHelpCommandPrints() throws {
+    let fast = try TestSession()
+    fast.run("help")
+    let parsed = try TestSession()
+    let command = try #require(try FmlabRoot.parseAsRoot(["help"]) as? any FmlabCommand)
+    let output = try command.execute(in: parsed.session)
+    #expect(fast.sink.output == output.text)
+    let json = try TestSession(json: true)
+    json.run("?")
+    #expect(json.jsonLines().first?["command"] as? String == "help")
+  }
+}

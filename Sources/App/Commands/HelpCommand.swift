@@ -11,12 +11,15 @@ struct HelpCommand: FmlabCommand {
   @Argument(help: "A command (e.g. 'set') or a topic (e.g. 'scripting').")
   var subject: [String] = []
 
+  /// The command list. The dispatcher serves a bare `help` from here directly: parsing it would
+  /// cost more than everything else `fmlab help` does (ArgumentParser's reflection at start-up).
+  static func overview(_ session: Session) -> CommandOutput {
+    CommandOutput(text: HelpView.overview(styler: session.styler), json: HelpView.overviewJSON())
+  }
+
   func execute(in session: Session) throws -> CommandOutput {
     let styler = session.styler
-    guard let name = subject.first else {
-      let text = HelpView.overview(styler: styler)
-      return CommandOutput(text: text, json: HelpView.overviewJSON())
-    }
+    guard let name = subject.first else { return Self.overview(session) }
     if let command = CommandTable.command(named: name) {
       let text = HelpView.command(command, path: subject, width: session.configuration.columns, styler: styler)
       return CommandOutput(text: text, json: ["command": name, "text": text])
