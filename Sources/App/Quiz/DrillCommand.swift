@@ -36,8 +36,7 @@ struct DrillCommand: FmlabCommand {
           + "(your history is kept): \(changed.prefix(5).joined(separator: ", "))", event: "itemsChanged",
         data: ["ids": changed])
     }
-    var byID: [String: (item: QuizItem, scenario: String?)] = [:]
-    for entry in QuizBank(content: content).items(.init()) { byID[entry.item.id] = entry }
+    let byID = QuizBank(content: content).questionsByID
     var chosen: [String]
     switch kind {
     case .weak:

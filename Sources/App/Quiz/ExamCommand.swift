@@ -72,14 +72,7 @@ struct ExamCommand: FmlabCommand {
         "Exam \(id): 65 questions, 90 minutes. Answers are saved as you go; 'quit' pauses, 'submit' ends it.",
         event: "started", data: ["examId": id])
     }
-    var items: [String: (item: QuizItem, scenario: String?)] = [:]
-    for item in content.items {
-      if item.type == .caseStudy {
-        for question in item.questions { items[question.id] = (question, item.scenario) }
-      } else {
-        items[item.id] = (item, nil)
-      }
-    }
+    let items = QuizBank(content: content).questionsByID
     var exam = ExamSession(
       session: session, store: store, scheduler: try session.scheduler(), content: content, exam: stored,
       slots: ExamSession.decode(stored.slots), items: items)
@@ -150,14 +143,7 @@ enum ExamView {
       out +=
         "  \(number) \(title.padding(toLength: 50, withPad: " ", startingAt: 0)) \(result.correct)/\(result.total) (\(percent)%)\n"
     }
-    var items: [String: (QuizItem, String?)] = [:]
-    for item in content.items {
-      if item.type == .caseStudy {
-        for question in item.questions { items[question.id] = (question, item.scenario) }
-      } else {
-        items[item.id] = (item, nil)
-      }
-    }
+    let items = QuizBank(content: content).questionsByID
     if !report.missed.isEmpty {
       out += "\n" + styler.bold("Missed (\(report.missed.count)) — with every option explained") + "\n"
       for missed in report.missed {

@@ -25,6 +25,13 @@ struct QuizBank {
     var type: QuizItem.ItemType?
   }
 
+  /// Every answerable question by id (a case study's questions with its scenario).
+  var questionsByID: [String: (item: QuizItem, scenario: String?)] {
+    var result: [String: (item: QuizItem, scenario: String?)] = [:]
+    for entry in items(Filter()) { result[entry.item.id] = entry }
+    return result
+  }
+
   /// Every answerable item matching the filter, with its case study's scenario for questions.
   func items(_ filter: Filter) -> [(item: QuizItem, scenario: String?)] {
     var result: [(QuizItem, String?)] = []

@@ -62,8 +62,7 @@ struct ReviewCommand: FmlabCommand {
     // Quiz items due for review come in the same sitting, after the flashcards.
     if cram == nil && !summary.stoppedEarly {
       let now = session.now
-      var items: [String: (item: QuizItem, scenario: String?)] = [:]
-      for entry in QuizBank(content: content).items(.init()) { items[entry.item.id] = entry }
+      let items = QuizBank(content: content).questionsByID
       let due = try store.cards()
         .filter {
           $0.kind == .quiz && $0.state.kind != .new
