@@ -52,4 +52,16 @@ public struct CommandFailure: Error, Equatable {
   public static func usage(_ message: String, suggestions: [String] = []) -> CommandFailure {
     CommandFailure(message: message, status: .usage, suggestions: suggestions)
   }
+
+  /// "unknown WHAT 'NAME' — did you mean 'X'?" with the nearest candidates, or `otherwise`
+  /// appended when none is near.
+  static func unknown(
+    _ what: String, _ name: String, in candidates: [String], otherwise: String = ""
+  )
+    -> CommandFailure
+  {
+    let suggestions = Suggestion.closest(to: name, in: candidates)
+    let tail = suggestions.first.map { " — did you mean '\($0)'?" } ?? otherwise
+    return .usage("unknown \(what) '\(name)'" + tail, suggestions: suggestions)
+  }
 }

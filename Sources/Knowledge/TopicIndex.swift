@@ -4,11 +4,8 @@ import Core
 /// Finds knowledge-base pages by id or title, forgivingly, and groups them by exam objective.
 public struct TopicIndex: Sendable {
   public let topics: [Topic]
-  public let guide: ExamGuide
-
-  public init(topics: [Topic], guide: ExamGuide) {
+  public init(topics: [Topic]) {
     self.topics = topics.sorted { $0.id < $1.id }
-    self.guide = guide
   }
 
   public enum Lookup: Equatable, Sendable {

@@ -86,6 +86,24 @@ public struct TextTable: Sendable {
     }
   }
 
+  /// Plain text broken into lines of at most `width` display columns at spaces (a longer word
+  /// stands alone on its line); control characters are removed first.
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.sanitizedForTerminal.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+      let candidate = line.isEmpty ? String(word) : line + " " + word
+      if displayWidth(candidate) > width && !line.isEmpty {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line = candidate
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.isEmpty ? [""] : lines
+  }
+
   /// Cuts text to `width` display columns, ending in "…" (styles are dropped from a cut cell).
   public static func truncate(_ text: String, to width: Int, styler: Styler) -> String {
     let plain = text.sanitizedForTerminal

@@ -63,23 +63,6 @@ struct DiffCommand: FmlabCommand {
 }
 
 enum DiffView {
-  /// Plain-text word wrap.
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.sanitizedForTerminal.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-      let candidate = line.isEmpty ? String(word) : line + " " + word
-      if TextTable.displayWidth(candidate) > width && !line.isEmpty {
-        lines.append(line)
-        line = String(word)
-      } else {
-        line = candidate
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines.isEmpty ? [""] : lines
-  }
-
   /// Rows of label, left, right; long values wrap within their column.
   static func sideBySide(
     _ rows: [(String, String, String)], titles: (String, String), width: Int, styler: Styler
@@ -95,8 +78,8 @@ enum DiffView {
       + "  " + styler.bold(TextTable.truncate(titles.1, to: column, styler: styler)) + "\n"
     for (label, left, right) in rows {
       let differs = left != right
-      let a = wrap(left, width: column)
-      let b = wrap(right, width: column)
+      let a = TextTable.wrap(left, width: column)
+      let b = TextTable.wrap(right, width: column)
       for index in 0..<max(a.count, b.count) {
         let mark = index == 0 && differs ? styler.warning(styler.unicode ? "≠" : "!") : " "
         let name = index == 0 ? pad(label, labelWidth) : pad("", labelWidth)

@@ -53,12 +53,9 @@ struct ModelsCommand: FmlabCommand {
   func execute(in session: Session) throws -> CommandOutput {
     let catalog = try session.catalog()
     if let provider, !catalog.providers.contains(where: { ModelCatalog.key($0) == ModelCatalog.key(provider) }) {
-      let suggestions = Suggestion.closest(to: provider, in: catalog.providers)
-      throw CommandFailure.usage(
-        "unknown provider '\(provider.sanitizedForTerminal.prefix(40))'"
-          + (suggestions.first.map { " — did you mean '\($0)'?" } ?? "; providers: "
-            + catalog.providers.joined(separator: ", ")),
-        suggestions: suggestions)
+      throw CommandFailure.unknown(
+        "provider", String(provider.sanitizedForTerminal.prefix(40)), in: catalog.providers,
+        otherwise: "; providers: " + catalog.providers.joined(separator: ", "))
     }
     var query = ModelQuery()
     query.provider = provider

@@ -105,14 +105,14 @@ enum ModelView {
   }
 
   static func field(_ label: String, _ value: String, width valueWidth: Int = 60) -> String {
-    let lines = value.contains("\u{1B}") ? [value] : DiffView.wrap(value, width: max(20, valueWidth))
+    let lines = value.contains("\u{1B}") ? [value] : TextTable.wrap(value, width: max(20, valueWidth))
     let indent = String(repeating: " ", count: 20)
     return "  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + lines.joined(separator: "\n" + indent)
       + "\n"
   }
 
   static func bullet(_ text: String, width valueWidth: Int) -> String {
-    let lines = DiffView.wrap(text, width: max(20, valueWidth + 16))
+    let lines = TextTable.wrap(text, width: max(20, valueWidth + 16))
     return "  • " + lines.joined(separator: "\n    ") + "\n"
   }
 
@@ -123,7 +123,7 @@ enum ModelView {
     func field(_ label: String, _ value: String) -> String { ModelView.field(label, value, width: valueWidth) }
     var out = styler.bold(model.name) + "  " + styler.accent(model.slug) + "\n"
     out += "  \(model.id) · \(model.provider) · \(model.family)\n"
-    out += DiffView.wrap(model.summary, width: min(width, 110) - 2).map { "  " + $0 + "\n" }.joined()
+    out += TextTable.wrap(model.summary, width: min(width, 110) - 2).map { "  " + $0 + "\n" }.joined()
     if let lifecycle = model.lifecycle {
       var status = lifecycle.status.rawValue
       if let launched = lifecycle.launched { status += ", launched \(launched)" }

@@ -9,7 +9,7 @@ extension Session {
 
   func topicIndex() throws -> TopicIndex {
     let content = try knowledgeContent()
-    return TopicIndex(topics: content.topics, guide: content.guide)
+    return TopicIndex(topics: content.topics)
   }
 }
 
@@ -87,10 +87,9 @@ struct TopicCommand: FmlabCommand {
     let index = try session.topicIndex()
     switch index.lookup(query) {
     case .found(let page):
-      let content = try session.knowledgeContent()
       return CommandOutput(
         text: TopicView.renderPage(
-          page, index: index, guide: content.guide, width: session.configuration.columns, styler: session.styler),
+          page, index: index, width: session.configuration.columns, styler: session.styler),
         json: page, pageable: true)
     case .ambiguous(let ids):
       throw CommandFailure.usage(

@@ -40,7 +40,7 @@ enum TopicView {
     return table.render(width: width, styler: styler)
   }
 
-  static func renderPage(_ page: Topic, index: TopicIndex, guide: ExamGuide, width: Int, styler: Styler) -> String {
+  static func renderPage(_ page: Topic, index: TopicIndex, width: Int, styler: Styler) -> String {
     let textWidth = min(width, 100)
     var out = styler.bold(page.title) + "  " + styler.accent(page.id) + "\n"
     var meta = [page.kind.rawValue]

@@ -74,7 +74,7 @@ struct ExamCommand: FmlabCommand {
     }
     let items = QuizBank(content: content).questionsByID
     var exam = ExamSession(
-      session: session, store: store, scheduler: try session.scheduler(), content: content, exam: stored,
+      session: session, store: store, scheduler: try session.scheduler(), exam: stored,
       slots: ExamSession.decode(stored.slots), items: items)
     let end = try exam.run()
     if end == .paused {
@@ -134,8 +134,7 @@ enum ExamView {
     out += "Estimated scaled score: \(styler.bold(String(s.scaled))) / 1000 (700 to pass) — \(verdict)\n"
     out += "Scored questions right: \(s.scoredCorrect) of \(s.scoredTotal)"
     out += " · time used \(QuizView.clock(report.usedSeconds)) of \(QuizView.clock(Double(report.timeLimitSeconds)))\n"
-    out += styler.dim(QuizView.wrap(report.method, width: width)).replacingOccurrences(
-      of: "\n", with: "\n", options: [], range: nil)
+    out += styler.dim(QuizView.wrap(report.method, width: width))
     out += "\n" + styler.bold("By domain") + "\n"
     for (number, result) in s.byDomain.sorted(by: { $0.key < $1.key }) {
       let title = content.guide.domain(number)?.title ?? "Domain \(number)"

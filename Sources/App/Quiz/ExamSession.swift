@@ -11,7 +11,6 @@ struct ExamSession {
   let session: Session
   let store: ProgressStore
   let scheduler: Scheduler
-  let content: ContentSet
   var exam: StoredExam
   let slots: [ExamSlot]
   let items: [String: (item: QuizItem, scenario: String?)]

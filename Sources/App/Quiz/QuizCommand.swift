@@ -32,16 +32,10 @@ struct QuizCommand: FmlabCommand {
   func execute(in session: Session) throws -> CommandOutput {
     let content = try session.content()
     if let objective, content.guide.objective(objective) == nil {
-      let suggestions = Suggestion.closest(to: objective, in: content.guide.objectives.map(\.id))
-      throw CommandFailure.usage(
-        "unknown objective '\(objective)'" + (suggestions.first.map { " — did you mean '\($0)'?" } ?? ""),
-        suggestions: suggestions)
+      throw CommandFailure.unknown("objective", objective, in: content.guide.objectives.map(\.id))
     }
     if let topic, content.topic(topic) == nil {
-      let suggestions = Suggestion.closest(to: topic, in: content.topics.map(\.id))
-      throw CommandFailure.usage(
-        "unknown topic '\(topic)'" + (suggestions.first.map { " — did you mean '\($0)'?" } ?? ""),
-        suggestions: suggestions)
+      throw CommandFailure.unknown("topic", topic, in: content.topics.map(\.id))
     }
     let bank = QuizBank(content: content)
     let items = bank.items(.init(domain: domain, objective: objective, topic: topic, type: type))

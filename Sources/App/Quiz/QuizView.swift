@@ -8,7 +8,7 @@ enum QuizView {
   static let letters = Presentation.letters
 
   static func wrap(_ text: String, width: Int, indent: String = "") -> String {
-    DiffView.wrap(text, width: max(20, width - indent.count)).map { indent + $0 }.joined(separator: "\n") + "\n"
+    TextTable.wrap(text, width: max(20, width - indent.count)).map { indent + $0 }.joined(separator: "\n") + "\n"
   }
 
   /// The item as the learner sees it: stem, then options / steps / prompts and responses.
