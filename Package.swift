@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, bottom to top (a target imports only from layers below it):
-//   0: Core, SRS, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown   2: Store, Knowledge, Search   3: App   4: fmlab
+//   0: Core, SRS, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown, Datasets, Simulation
+//   2: Store, Knowledge, Search, Quiz   3: Sandbox   4: App   5: fmlab
 // Nothing below App prints; nothing below fmlab reads the environment or the wall clock.
 let package = Package(
   name: "fmlab",
@@ -42,12 +43,23 @@ let package = Package(
     .target(name: "Quiz", dependencies: ["Core", "Content", "SRS"]),
     // Full-text search over the knowledge base: SQLite FTS5 (BM25, Porter stemming) in memory.
     .target(name: "Search", dependencies: ["Core", "Content", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Bedrock customization datasets (JSONL): the formats, limits and the validator. Pure; fuzzed.
+    .target(name: "Datasets", dependencies: ["Core"]),
+    // The numeric models behind the sandbox: token estimates, composed answers, latency, loss
+    // curves, Provisioned Throughput capacity and cost. Pure functions of their inputs and a seed.
+    .target(name: "Simulation", dependencies: ["Core", "Datasets"]),
+    // The simulated Bedrock account: S3, IAM, customization jobs, custom models, Provisioned
+    // Throughput, invocation. Pure state machines over an injected clock and seeded generator.
+    .target(
+      name: "Sandbox",
+      dependencies: ["Core", "Content", "Knowledge", "Datasets", "Simulation", .product(name: "Yams", package: "Yams")]
+    ),
     .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "App",
       dependencies: [
         "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown", "Search", "Quiz",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Datasets", "Simulation", "Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "fmlab", dependencies: ["App", "Core", "Terminal"]),
@@ -114,6 +126,21 @@ let package = Package(
       name: "QuizTests",
       dependencies: [
         "Quiz", "Content", "Core", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(
+      name: "DatasetsTests",
+      dependencies: ["Datasets", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "SimulationTests",
+      dependencies: ["Simulation", "Datasets", "Core", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "SandboxTests",
+      dependencies: [
+        "Sandbox", "Datasets", "Content", "Core", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(name: "SearchTests", dependencies: ["Search", "Content", "TestSupport"]),

@@ -2,6 +2,7 @@ import Content
 import Core
 import Foundation
 import Search
+import Simulation
 import Store
 import Terminal
 
@@ -61,6 +62,7 @@ public final class Session {
   private var partialContent: [String: ContentSet] = [:]
   /// The search index, built on the first search of the session.
   var searchIndexCache: SearchIndex?
+  var sandboxProfilesCache: SandboxProfiles?
   /// Set when a command is the JSON-lines form of a REPL line (`--json` on that line).
   var jsonForCurrentCommand = false
   private(set) var reportedContentFindings = false

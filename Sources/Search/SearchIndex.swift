@@ -117,7 +117,7 @@ public final class SearchIndex: @unchecked Sendable {
   }
 
   /// Markdown without its markup characters (a link keeps its text and its id's words), for indexing.
-  static func plainText(markdown: String) -> String {
+  public static func plainText(markdown: String) -> String {
     var out = ""
     out.reserveCapacity(markdown.utf8.count)
     var characters = markdown.makeIterator()

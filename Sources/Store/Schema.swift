@@ -122,6 +122,15 @@ public enum Schema {
         t.primaryKey(["examId", "position"])
       }
     }
+    migrator.registerMigration("v4-sandbox") { db in
+      // The simulated Bedrock account, one JSON document saved whole by each command in one
+      // transaction (S3 objects are files beside the database).
+      try db.create(table: "sandbox") { t in
+        t.column("id", .integer).primaryKey().check { $0 == 1 }
+        t.column("state", .text).notNull()
+        t.column("updatedAt", .datetime).notNull()
+      }
+    }
     return migrator
   }
 }
