@@ -139,7 +139,7 @@ let package = Package(
     .testTarget(
       name: "SandboxTests",
       dependencies: [
-        "Sandbox", "Datasets", "Content", "Core", "TestSupport",
+        "Sandbox", "Datasets", "Simulation", "Content", "Knowledge", "Core",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),

@@ -131,22 +131,18 @@ import Testing
     #expect(report.problems[0].message.contains(Format.grouped(bytes.count)))
   }
 
-  @Test("a 50 MB line is reported as too long quickly, without parsing, and the next line is still read")
+  @Test("a 50 MB line is reported as too long without parsing, and the next line is still read")
   func hugeLine() {
     var data = Data(#"{"prompt": ""#.utf8)
     data.append(Data(repeating: UInt8(ascii: "a"), count: 50 * 1024 * 1024))
     data.append(Data(#"", "completion": "b"}"#.utf8))
     data.append(0x0A)
     data.append(Data(Self.record.utf8))
-    let clock = ContinuousClock()
-    var report: DatasetReport?
-    let elapsed = clock.measure {
-      report = DatasetValidator(format: .promptCompletion, limits: DatasetLimits()).validate(data)
-    }
+    // Its speed is measured in scripts/bench-sandbox, not in a timed test.
+    let report: DatasetReport? = DatasetValidator(format: .promptCompletion, limits: DatasetLimits()).validate(data)
     #expect(report?.problems.map(Spot.init) == [Spot(.lineTooLong, 1)])
     #expect(report?.records == 1)
     #expect(report?.bytes == data.count)
-    #expect(elapsed < .seconds(5))
   }
 
   @Test("the line cap is the smaller of maxLineBytes and the file limit")

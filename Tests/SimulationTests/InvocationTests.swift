@@ -301,18 +301,12 @@ import Testing
     }
   }
 
-  @Test("a one-megabyte prompt is composed in under 20 ms")
-  func hugePromptIsFast() {
+  @Test("a one-megabyte prompt is counted in full and answered about its first sentence")
+  func hugePromptIsCountedInFull() {
     let prompt = String(repeating: "What are the top AWS services? ", count: 34_000)
     #expect(prompt.utf8.count > 1_000_000)
-    let clock = ContinuousClock()
-    var best = Duration.seconds(1)
-    var response: ComposedResponse?
-    for _ in 0..<5 {
-      let elapsed = clock.measure { response = S.compose(prompt: prompt) }
-      best = min(best, elapsed)
-    }
-    #expect(best < .milliseconds(20), "best of 5: \(best)")
+    // Speed is measured in scripts/bench-sandbox, never in a timed test; here: it answers, and counts all of it.
+    let response: ComposedResponse? = S.compose(prompt: prompt)
     #expect(response?.inputTokens == TokenEstimator.inputTokens(prompt: prompt, system: nil, profile: S.novaTokenizer))
     #expect(response?.text.hasPrefix("Here are the key points about the top AWS services:") == true)
   }

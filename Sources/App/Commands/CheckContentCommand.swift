@@ -2,6 +2,7 @@ import ArgumentParser
 import Content
 import Core
 import Foundation
+import Sandbox
 
 struct CheckContentCommand: FmlabCommand {
   static let configuration = CommandConfiguration(
@@ -30,6 +31,17 @@ struct CheckContentCommand: FmlabCommand {
       content = try session.content()
     }
     content.findings += content.completenessFindings()
+    let profilesPath = content.root + "/" + SandboxProfileCheck.relativePath
+    if let yaml = FileManager.default.contents(atPath: profilesPath) {
+      content.findings += SandboxProfileCheck.findings(
+        yaml: String(decoding: yaml, as: UTF8.self), path: SandboxProfileCheck.relativePath, models: content.models)
+      content.fileCount += 1
+    } else if !content.models.isEmpty {
+      content.findings.append(
+        Finding(
+          .error, at: SourceLocation(file: SandboxProfileCheck.relativePath, line: 1, column: 1),
+          "the sandbox's simulation profiles are missing (the model catalog needs them for the sandbox)"))
+    }
     let report = FindingsView.Report(
       root: content.root, findings: content.findings.map(FindingsView.JSONFinding.init),
       errors: content.findings.errorCount, warnings: content.findings.warningCount, files: content.fileCount,

@@ -10,11 +10,11 @@ import Foundation
 /// The rank-based weights are an illustration, not any model's real distribution.
 public struct RankSampler: Sendable, Equatable {
   /// 0 to 1; 0 is greedy.
-  public var temperature: Double
+  public let temperature: Double
   /// 0 to 1; the probability mass the nucleus keeps.
-  public var topP: Double
+  public let topP: Double
   /// At least 1, or nil for no limit.
-  public var topK: Int?
+  public let topK: Int?
 
   /// Creates a sampler; out-of-range values are clamped (NaN to 0, top K to at least 1).
   public init(temperature: Double, topP: Double, topK: Int?) {
