@@ -96,6 +96,13 @@ let package = Package(
       ],
       path: "Benchmarks/QuizBench"
     ),
+    .executableTarget(
+      name: "SandboxBench",
+      dependencies: [
+        "App", "Simulation", "Terminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/SandboxBench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["Core", "Terminal", "App", "Store", "Content", .product(name: "GRDB", package: "GRDB.swift")]

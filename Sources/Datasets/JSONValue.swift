@@ -30,8 +30,11 @@ indirect enum JSONValue: Sendable, Equatable {
   /// The object's distinct keys in first-appearance order; empty for non-objects.
   var keys: [String] {
     guard case .object(let members) = self else { return [] }
-    var seen = Set<String>()
-    return members.compactMap { seen.insert($0.key).inserted ? $0.key : nil }
+    // Records have a handful of keys: a linear scan beats hashing.
+    var keys: [String] = []
+    keys.reserveCapacity(members.count)
+    for member in members where !keys.contains(member.key) { keys.append(member.key) }
+    return keys
   }
 
   var stringValue: String? {

@@ -141,6 +141,8 @@ struct RecordChecker {
   mutating func rejectUnexpected(
     _ object: JSONValue, allowed: Set<String>, at prefix: String, hints: [String: String] = [:]
   ) {
+    guard case .object(let members) = object else { return }
+    if members.allSatisfy({ allowed.contains($0.key) }) { return }
     let expected = allowed.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
     for key in object.keys where !allowed.contains(key) {
       let advice = hints[key] ?? "this format defines only \(expected); remove it"
