@@ -141,7 +141,9 @@ let package = Package(
     ),
     .testTarget(
       name: "SimulationTests",
-      dependencies: ["Simulation", "Datasets", "Core", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: [
+        "Simulation", "Datasets", "Core", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
     .testTarget(
       name: "SandboxTests",

@@ -80,18 +80,23 @@ let commands: [(String, () -> String)] = [
     "customize (5,000 records)",
     {
       counter += 1
-      return "customize fine-tuning --base nova-micro --model-name M\(counter) --job-name j\(counter) --train s3://bench-bucket/data/train.jsonl --output s3://bench-bucket/out/ --role BenchRole"
+      return
+        "customize fine-tuning --base nova-micro --model-name M\(counter) --job-name j\(counter) --train s3://bench-bucket/data/train.jsonl --output s3://bench-bucket/out/ --role BenchRole"
     }
   ),
   ("advance 1m", { "advance 1m" }),
 ]
-print("command".padding(toLength: 42, withPad: " ", startingAt: 0) + "  median      max  (ms, \(options.runs) runs, warm session)")
+print(
+  "command".padding(toLength: 42, withPad: " ", startingAt: 0)
+    + "  median      max  (ms, \(options.runs) runs, warm session)")
 var worst = 0.0
 for (label, line) in commands {
   var times = (0..<options.runs).map { _ in run(line()) }
   times.sort()
   worst = max(worst, times[times.count / 2])
-  print(label.padding(toLength: 42, withPad: " ", startingAt: 0) + String(format: "  %6.2f  %7.2f", times[times.count / 2], times.last ?? 0))
+  print(
+    label.padding(toLength: 42, withPad: " ", startingAt: 0)
+      + String(format: "  %6.2f  %7.2f", times[times.count / 2], times.last ?? 0))
 }
 print(String(format: "slowest median: %.2f ms (target < 20 ms)", worst))
 
@@ -107,4 +112,7 @@ for seed in 0..<200 as Range<UInt64> {
   precondition(curve.steps.count == 10_000)
 }
 curveTimes.sort()
-print(String(format: "LossCurveModel.simulate, 10,000 steps: median %.3f ms, max %.3f ms (200 seeds)", curveTimes[100], curveTimes.last!))
+print(
+  String(
+    format: "LossCurveModel.simulate, 10,000 steps: median %.3f ms, max %.3f ms (200 seeds)", curveTimes[100],
+    curveTimes.last!))

@@ -86,7 +86,7 @@ public struct CustomizationJob: Sendable, Codable, Equatable {
       let status: StageStatus
       if let failure, failure.stage == stage, now >= failAt, failAt <= stopAt {
         status = .failed
-      } else if now < start || start >= failAt || start >= stopAt {
+      } else if now < start || start >= failAt || start > stopAt {
         status = .notStarted
       } else if now >= end, end <= stopAt {
         status = .completed

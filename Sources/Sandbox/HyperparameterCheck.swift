@@ -9,7 +9,8 @@ public enum HyperparameterCheck {
   ]
 
   /// The values with defaults filled in, or every problem found.
-  public static func resolve(_ given: [String: String], for model: ModelEntry) -> Result<[String: String], SandboxError> {
+  public static func resolve(_ given: [String: String], for model: ModelEntry) -> Result<[String: String], SandboxError>
+  {
     let known = model.customization.hyperparameters
     var problems: [String] = []
     var values: [String: String] = [:]

@@ -54,7 +54,8 @@ public struct S3Location: Sendable, Codable, Hashable, CustomStringConvertible {
       throw SandboxError(.invalidKey, "the key is \(key.utf8.count) bytes; S3 keys are at most 1,024 bytes")
     }
     if key.hasPrefix("/") {
-      throw SandboxError(.invalidKey, "'\(clip(key))' starts with '/': write keys relative to the bucket (s3://BUCKET/KEY)")
+      throw SandboxError(
+        .invalidKey, "'\(clip(key))' starts with '/': write keys relative to the bucket (s3://BUCKET/KEY)")
     }
     if key.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }) {
       throw SandboxError(.invalidKey, "the key contains a backslash or a control character; use '/' between folders")

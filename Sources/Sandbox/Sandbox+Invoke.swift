@@ -159,7 +159,8 @@ extension Sandbox {
       case .image:
         guard Attachment.imageFormats.contains(attachment.format) else {
           throw SandboxError.validation(
-            "image format '\(attachment.format)' isn't supported: use \(Attachment.imageFormats.joined(separator: ", "))")
+            "image format '\(attachment.format)' isn't supported: use \(Attachment.imageFormats.joined(separator: ", "))"
+          )
         }
         guard attachment.byteCount <= 3_750_000 else {
           throw SandboxError.validation(
@@ -171,7 +172,8 @@ extension Sandbox {
       case .document:
         guard Attachment.documentFormats.contains(attachment.format) else {
           throw SandboxError.validation(
-            "document format '\(attachment.format)' isn't supported: use \(Attachment.documentFormats.joined(separator: ", "))")
+            "document format '\(attachment.format)' isn't supported: use \(Attachment.documentFormats.joined(separator: ", "))"
+          )
         }
       }
     }
@@ -225,7 +227,8 @@ extension Sandbox {
       result.cost = pricing?.perImage ?? 0
       result.costBasis = "1 image × $\(Money.price(pricing?.perImage ?? 0))" + priceNote
     } else {
-      throw SandboxError.validation("\(model.name) produces \(model.modalities.output.map(\.rawValue)) output, which the sandbox can't simulate")
+      throw SandboxError.validation(
+        "\(model.name) produces \(model.modalities.output.map(\.rawValue)) output, which the sandbox can't simulate")
     }
     if !target.perTokenBilling {
       result.costBasis = "no per-token charge: the Provisioned Throughput bills by the hour"
@@ -287,7 +290,8 @@ extension Sandbox {
     }
     let location = try S3Location.parse(output)
     guard objects.bucketExists(location.bucket) else {
-      throw SandboxError.validation("output bucket '\(location.bucket)' does not exist: 's3 mb s3://\(location.bucket)'")
+      throw SandboxError.validation(
+        "output bucket '\(location.bucket)' does not exist: 's3 mb s3://\(location.bucket)'")
     }
     guard (6...120).contains(durationSeconds), durationSeconds % 6 == 0 else {
       throw SandboxError.validation("video duration must be 6 to 120 seconds in 6-second shots")

@@ -65,7 +65,8 @@ extension Sandbox {
       let spec = trainingProfile.datasets.first(where: { $0.type == method.datasetType })
     else {
       throw SandboxError.validation(
-        "the sandbox has no training profile for \(base.id) \(request.customizationType.rawValue); see Resources/sandbox")
+        "the sandbox has no training profile for \(base.id) \(request.customizationType.rawValue); see Resources/sandbox"
+      )
     }
 
     // Names are unique in the account.
@@ -171,7 +172,9 @@ extension Sandbox {
       10, Double(trainingReport.estimatedTokens) * Double(setup.epochs) / max(trainingProfile.tokensPerMinute, 1))
     let trainingEnd = processingEnd.addingTimeInterval(trainingMinutes * 60 * epochs / Double(max(setup.epochs, 1)))
 
-    var datasetProblems = trainingReport.problems.map { "training data line \($0.line.map(String.init) ?? "-"): \($0.message)" }
+    var datasetProblems = trainingReport.problems.map {
+      "training data line \($0.line.map(String.init) ?? "-"): \($0.message)"
+    }
     if let validationReport {
       datasetProblems += validationReport.problems.map {
         "validation data line \($0.line.map(String.init) ?? "-"): \($0.message)"
@@ -192,7 +195,8 @@ extension Sandbox {
     } else if case .diverged(let step) = curve.outcome {
       failure = .init(
         stage: .training, at: trainingEnd,
-        message: "Training failed at step \(step): the loss diverged (learning rate \(hyperParameters.learningRateText) "
+        message:
+          "Training failed at step \(step): the loss diverged (learning rate \(hyperParameters.learningRateText) "
           + "is too high for \(base.name)). Lower learningRate and start a new job.")
     }
 
@@ -201,7 +205,8 @@ extension Sandbox {
       let response = Double(request.maxResponseLengthForInference ?? 1_000)
       let promptTokens = tokensPerRecord
       teacherCost =
-        Double(trainingReport.records) * (promptTokens * (pricing.inputPer1K ?? 0) + response * (pricing.outputPer1K ?? 0))
+        Double(trainingReport.records)
+        * (promptTokens * (pricing.inputPer1K ?? 0) + response * (pricing.outputPer1K ?? 0))
         / 1000
     }
     _ = totalSteps
@@ -266,7 +271,8 @@ extension Sandbox {
     guard let job = state.jobs.first(where: { $0.jobName == identifier || $0.jobArn == identifier }) else {
       let names = state.jobs.map(\.jobName)
       let hint = Suggestion.closest(to: identifier, in: names).first.map { " — did you mean '\($0)'?" } ?? ""
-      throw SandboxError.notFound("Could not find a model customization job named \(S3Location.clip(identifier))\(hint)")
+      throw SandboxError.notFound(
+        "Could not find a model customization job named \(S3Location.clip(identifier))\(hint)")
     }
     return job
   }
@@ -284,7 +290,9 @@ extension Sandbox {
   }
 
   /// The loss curve of a job (recomputed from its setup and seed: the same every time).
-  public func lossCurve(of job: CustomizationJob) -> LossCurve { LossCurveModel.simulate(job.setup, seed: job.curveSeed) }
+  public func lossCurve(of job: CustomizationJob) -> LossCurve {
+    LossCurveModel.simulate(job.setup, seed: job.curveSeed)
+  }
 
   /// A custom model's status, which follows its job.
   public func status(of model: CustomModel, at now: Date) -> CustomModelStatus {
@@ -327,7 +335,8 @@ extension Sandbox {
         }
         events.append("job \(job.jobName) Completed: metrics written to \(prefix)")
       } catch {
-        events.append("job \(job.jobName) Completed, but its metrics could not be written to \(prefix): \(error.message)")
+        events.append(
+          "job \(job.jobName) Completed, but its metrics could not be written to \(prefix): \(error.message)")
       }
       state.jobs[index].outputsWritten = true
       if let modelIndex = state.customModels.firstIndex(where: { $0.modelArn == job.outputModelArn }) {

@@ -44,7 +44,8 @@ extension Sandbox {
       if state.customModels.contains(where: {
         $0.deletedAt == nil && ($0.modelName == modelIdentifier || $0.modelArn == modelIdentifier)
       }) {
-        throw SandboxError.validation("custom model \(modelIdentifier) did not complete training; it can't be provisioned")
+        throw SandboxError.validation(
+          "custom model \(modelIdentifier) did not complete training; it can't be provisioned")
       }
       base = try foundationModel(modelIdentifier)
       guard base.provisionedThroughput?.base == true else {
@@ -72,14 +73,16 @@ extension Sandbox {
           ].compactMap { $0 }.joined(separator: ", "))
     }
     let expiration = commitment.map { term in
-      Calendar.utc.date(byAdding: .month, value: term.months, to: now) ?? now.addingTimeInterval(Double(term.months) * 30 * 86_400)
+      Calendar.utc.date(byAdding: .month, value: term.months, to: now)
+        ?? now.addingTimeInterval(Double(term.months) * 30 * 86_400)
     }
     let purchase = ProvisionedThroughput(
       provisionedModelName: name,
       provisionedModelArn: SandboxAccount.provisionedModelARN(resourceID: newResourceID(&random)),
       modelArn: modelArn, foundationModelId: base.id, modelUnits: modelUnits, commitmentDuration: commitment,
       creationTime: now, inServiceTime: now.addingTimeInterval(profile.minutesToInService * 60),
-      commitmentExpirationTime: expiration, hourlyPricePerUnit: price, priceIllustrative: profile.priceBasis.illustrative,
+      commitmentExpirationTime: expiration, hourlyPricePerUnit: price,
+      priceIllustrative: profile.priceBasis.illustrative,
       updatingUntil: nil, deletedAt: nil)
     state.provisioned.append(purchase)
     return purchase
@@ -100,7 +103,9 @@ extension Sandbox {
   }
 
   /// DeleteProvisionedModelThroughput: refused while a commitment term runs.
-  public mutating func deleteProvisionedThroughput(_ identifier: String, now: Date) throws(SandboxError)
+  public mutating func deleteProvisionedThroughput(
+    _ identifier: String, now: Date
+  ) throws(SandboxError)
     -> ProvisionedThroughput
   {
     let found = try provisionedThroughput(identifier)
@@ -112,7 +117,8 @@ extension Sandbox {
           + "\(Timestamp.format(end)) (\(days) day\(days == 1 ? "" : "s") left): it can't be deleted before the term "
           + "ends, and it bills every hour until then")
     }
-    guard let index = state.provisioned.firstIndex(where: { $0.provisionedModelArn == found.provisionedModelArn }) else {
+    guard let index = state.provisioned.firstIndex(where: { $0.provisionedModelArn == found.provisionedModelArn })
+    else {
       return found
     }
     state.provisioned[index].deletedAt = now
@@ -121,7 +127,9 @@ extension Sandbox {
 
   /// UpdateProvisionedModelThroughput's `desiredModelId`: only for a custom-model purchase, and only
   /// to its base model or another custom model of the same base.
-  public mutating func swapModel(of identifier: String, to modelIdentifier: String, now: Date) throws(SandboxError)
+  public mutating func swapModel(
+    of identifier: String, to modelIdentifier: String, now: Date
+  ) throws(SandboxError)
     -> ProvisionedThroughput
   {
     let found = try provisionedThroughput(identifier)
@@ -149,7 +157,8 @@ extension Sandbox {
       }
       target = SandboxAccount.foundationModelARN(model.customization.variants.first ?? model.id)
     }
-    guard let index = state.provisioned.firstIndex(where: { $0.provisionedModelArn == found.provisionedModelArn }) else {
+    guard let index = state.provisioned.firstIndex(where: { $0.provisionedModelArn == found.provisionedModelArn })
+    else {
       return found
     }
     state.provisioned[index].modelArn = target
@@ -170,7 +179,8 @@ extension Sandbox {
           + "each optionally followed by one '_' or '-'")
     }
     guard let custom = customModel(modelIdentifier, now: now) else {
-      throw SandboxError.notFound("custom model \(S3Location.clip(modelIdentifier)) not found ('custom-models' lists them)")
+      throw SandboxError.notFound(
+        "custom model \(S3Location.clip(modelIdentifier)) not found ('custom-models' lists them)")
     }
     guard status(of: custom, at: now) == .active else {
       throw SandboxError.validation("custom model \(custom.modelName) is still Creating")
@@ -182,6 +192,12 @@ extension Sandbox {
         "custom models of \(base.name) can't be deployed for on-demand inference; buy Provisioned Throughput "
           + "instead. On-demand deployment supports custom models of \(supported.joined(separator: ", ")) "
           + "customized on or after 2025-07-16 (us-east-1 / us-west-2).")
+    }
+    if custom.creationTime < Self.onDemandDeploymentCutoff.startInUTC {
+      throw SandboxError.validation(
+        "\(custom.modelName) was customized on \(CalendarDay(containing: custom.creationTime)); on-demand deployment "
+          + "takes only models customized on or after \(Self.onDemandDeploymentCutoff). Serve it with Provisioned "
+          + "Throughput, or customize it again.")
     }
     if state.deployments.contains(where: { $0.modelDeploymentName == name && $0.deletedAt == nil }) {
       throw SandboxError(.conflict, "A custom model deployment named \(name) already exists")
@@ -212,7 +228,8 @@ extension Sandbox {
     else { throw SandboxError.notFound("custom model \(S3Location.clip(identifier)) not found") }
     if let user = state.provisioned.first(where: { $0.deletedAt == nil && $0.modelArn == model.modelArn }) {
       throw SandboxError(
-        .conflict, "\(model.modelName) is served by Provisioned Throughput \(user.provisionedModelName): delete that first")
+        .conflict,
+        "\(model.modelName) is served by Provisioned Throughput \(user.provisionedModelName): delete that first")
     }
     if let user = state.deployments.first(where: { $0.deletedAt == nil && $0.modelArn == model.modelArn }) {
       throw SandboxError(

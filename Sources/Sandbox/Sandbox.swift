@@ -31,7 +31,8 @@ public struct Sandbox: Sendable {
     case .found(let model): return model
     case .ambiguous(let slugs):
       throw SandboxError.validation(
-        "'\(S3Location.clip(identifier))' could be several models (\(slugs.prefix(5).joined(separator: ", "))): give the model id")
+        "'\(S3Location.clip(identifier))' could be several models (\(slugs.prefix(5).joined(separator: ", "))): give the model id"
+      )
     case .notFound(let suggestions):
       let hint = suggestions.first.map { " — did you mean '\($0)'?" } ?? "; 'models' lists the catalog"
       throw SandboxError.validation("The provided model identifier '\(S3Location.clip(identifier))' is invalid\(hint)")
@@ -39,7 +40,9 @@ public struct Sandbox: Sendable {
   }
 
   /// The speed, style and tokenizer a model answers with (its own, else its family's).
-  public func answeringProfile(_ model: ModelEntry) -> (tokenizer: TokenizerProfile, speed: SpeedProfile, style: StyleProfile) {
+  public func answeringProfile(
+    _ model: ModelEntry
+  ) -> (tokenizer: TokenizerProfile, speed: SpeedProfile, style: StyleProfile) {
     let own = profiles.model(model.id)
     let family = profiles.family(model.family)
     return (own?.tokenizer ?? family.tokenizer, own?.speed ?? family.speed, own?.style ?? family.style)
@@ -60,7 +63,9 @@ public struct Sandbox: Sendable {
 
   /// CreateRole. Trust conditions default to this account and customization-job ARNs (the
   /// confused-deputy protection AWS recommends); `conditions: false` leaves them out.
-  public mutating func createRole(name: String, trustedService: String, conditions: Bool = true, now: Date)
+  public mutating func createRole(
+    name: String, trustedService: String, conditions: Bool = true, now: Date
+  )
     throws(SandboxError) -> IAMRole
   {
     guard NamePattern.isValidRoleName(name) else {
@@ -101,14 +106,17 @@ public struct Sandbox: Sendable {
   }
 
   /// PutRolePolicy with one Allow statement: `actions` on a bucket (ListBucket) and its objects.
-  public mutating func allow(role name: String, actions: [String], bucketAndPrefix: String) throws(SandboxError)
+  public mutating func allow(
+    role name: String, actions: [String], bucketAndPrefix: String
+  ) throws(SandboxError)
     -> IAMRole
   {
     var role = try role(name)
     let known = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject", "s3:*", "s3:Get*", "s3:List*"]
     for action in actions where !known.contains(where: { $0.lowercased() == action.lowercased() }) {
       throw SandboxError(
-        .validation, "'\(S3Location.clip(action))' is not an S3 action the sandbox grants; use \(known.joined(separator: ", "))")
+        .validation,
+        "'\(S3Location.clip(action))' is not an S3 action the sandbox grants; use \(known.joined(separator: ", "))")
     }
     let trimmed = bucketAndPrefix.hasPrefix("s3://") ? String(bucketAndPrefix.dropFirst(5)) : bucketAndPrefix
     let bucket = String(trimmed.prefix { $0 != "/" })

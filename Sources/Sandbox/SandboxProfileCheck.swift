@@ -16,7 +16,10 @@ public enum SandboxProfileCheck {
       if let needle,
         let index = lines.firstIndex(where: { $0.contains(needle) || quoted.map($0.contains) == true })
       {
-        let column = ((lines[index].range(of: needle) ?? quoted.flatMap { lines[index].range(of: $0) }).map { lines[index].distance(from: lines[index].startIndex, to: $0.lowerBound) } ?? 0) + 1
+        let column =
+          ((lines[index].range(of: needle) ?? quoted.flatMap { lines[index].range(of: $0) }).map {
+            lines[index].distance(from: lines[index].startIndex, to: $0.lowerBound)
+          } ?? 0) + 1
         return (SourceLocation(file: path, line: index + 1, column: column), lines[index])
       }
       return (SourceLocation(file: path, line: 1, column: 1), lines.first)
@@ -44,14 +47,19 @@ public enum SandboxProfileCheck {
       }
       if !basis.illustrative, basis.source == nil {
         findings.append(
-          finding(.error, needle, "\(what) is marked as not illustrative but names no source; give its source or mark it illustrative"))
+          finding(
+            .error, needle,
+            "\(what) is marked as not illustrative but names no source; give its source or mark it illustrative"))
       }
     }
     for family in [profiles.defaults] + profiles.families {
       checkBasis(family.tokenizer.basis, "family: \(family.family)", "\(family.family) tokenizer")
       checkBasis(family.speed.basis, "family: \(family.family)", "\(family.family) speed")
       if family.tokenizer.charactersPerToken <= 0 || family.speed.outputTokensPerSecond <= 0 {
-        findings.append(finding(.error, "family: \(family.family)", "\(family.family): charactersPerToken and outputTokensPerSecond must be positive"))
+        findings.append(
+          finding(
+            .error, "family: \(family.family)",
+            "\(family.family): charactersPerToken and outputTokensPerSecond must be positive"))
       }
     }
     for profile in profiles.models {
@@ -71,7 +79,11 @@ public enum SandboxProfileCheck {
         for spec in training.datasets {
           checkBasis(spec.basis, needle, "\(profile.id) \(spec.type) dataset")
           if !["fine-tuning", "continued-pre-training", "distillation"].contains(spec.type) {
-            findings.append(finding(.error, needle, "\(profile.id): dataset type '\(spec.type)' is not fine-tuning, continued-pre-training or distillation"))
+            findings.append(
+              finding(
+                .error, needle,
+                "\(profile.id): dataset type '\(spec.type)' is not fine-tuning, continued-pre-training or distillation")
+            )
           }
         }
       }
@@ -96,7 +108,9 @@ public enum SandboxProfileCheck {
       let profile = profiles.model(model.id)
       for method in methods where profile?.training?.datasets.contains(where: { $0.type == method }) != true {
         findings.append(
-          finding(.error, nil, "\(model.id) supports \(method) in the catalog but has no training profile with a \(method) dataset"))
+          finding(
+            .error, nil,
+            "\(model.id) supports \(method) in the catalog but has no training profile with a \(method) dataset"))
       }
       let provisionable = model.provisionedThroughput?.base == true || model.provisionedThroughput?.custom == true
       if provisionable, profile?.provisioned == nil {

@@ -37,7 +37,8 @@ import Testing
     _ = last(
       test, "sample-dataset \(file) --model nova-micro --records \(records)", "s3 mb s3://demo-bucket",
       "s3 cp \(file) s3://demo-bucket/data/train.jsonl", "iam create-role BedrockFT --trust bedrock.amazonaws.com",
-      "iam allow BedrockFT s3:GetObject,s3:ListBucket demo-bucket/data/", "iam allow BedrockFT s3:PutObject demo-bucket/out/")
+      "iam allow BedrockFT s3:GetObject,s3:ListBucket demo-bucket/data/",
+      "iam allow BedrockFT s3:PutObject demo-bucket/out/")
   }
 
   // MARK: Walkthrough part 2
@@ -133,7 +134,8 @@ import Testing
     #expect(created.status == 0, Comment(rawValue: created.errors))
     #expect(Self.last(test, "jobs").text.contains("InProgress"))
     let advanced = Self.last(test, "advance 1d").text
-    #expect(advanced.contains("job demo-job Completed: metrics written to s3://demo-bucket/out/model-customization-job-"))
+    #expect(
+      advanced.contains("job demo-job Completed: metrics written to s3://demo-bucket/out/model-customization-job-"))
     #expect(advanced.contains("custom model DemoCustomModel is Active"))
     let listing = Self.last(test, "s3 ls s3://demo-bucket/out/").text
     #expect(listing.contains("training_artifacts/step_wise_training_metrics.csv"))
@@ -284,7 +286,8 @@ import Testing
 
   @Test func throughputSimulationShowsCapacityThrottlingAndBreakEven() throws {
     let (test, _) = try Self.sandboxSession()
-    let result = Self.last(test, "throughput simulate --rpm 100 --input-tokens 500 --output-tokens 300 --model nova-lite")
+    let result = Self.last(
+      test, "throughput simulate --rpm 100 --input-tokens 500 --output-tokens 300 --model nova-lite")
     #expect(result.status == 0, Comment(rawValue: result.errors))
     #expect(result.text.contains("Throttling (ThrottlingException, HTTP 429) starts above"))
     #expect(result.text.contains("Break-even"))

@@ -70,7 +70,8 @@ import Testing
     #expect(curve.finalTrainingLoss == curve.steps.last?.trainingLoss)
   }
 
-  @Test("small data over many epochs overfits: training keeps falling, validation turns up after its minimum",
+  @Test(
+    "small data over many epochs overfits: training keeps falling, validation turns up after its minimum",
     arguments: [50, 100, 200], [1, 8, 32])
   func smallDataOverfits(records: Int, batch: Int) throws {
     for seed: UInt64 in [1, 2, 3] {
@@ -93,7 +94,8 @@ import Testing
     }
   }
 
-  @Test("a learning rate at or above 20× the default diverges: the loss blows up and the job fails at a step",
+  @Test(
+    "a learning rate at or above 20× the default diverges: the loss blows up and the job fails at a step",
     arguments: [20.0, 30.0, 200.0])
   func farTooHighLearningRateDiverges(multiple: Double) throws {
     let curve = LossCurveModel.simulate(Self.setup(records: 1_000, validation: 100, rate: multiple, warmup: 5), seed: 3)

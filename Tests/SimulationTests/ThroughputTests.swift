@@ -116,8 +116,9 @@ import Testing
       let plan = Self.plan(
         units: units, profile: Self.profile(oneMonth: hourly), input: inputPrice, output: outputPrice
       )
-      let breakEven = try #require(ThroughputSimulator.evaluate(Self.load(1, input, output), plan: plan)
-        .breakEvenRequestsPerMinute)
+      let breakEven = try #require(
+        ThroughputSimulator.evaluate(Self.load(1, input, output), plan: plan)
+          .breakEvenRequestsPerMinute)
       let there = ThroughputSimulator.evaluate(Self.load(breakEven, input, output), plan: plan)
       let onDemand = try #require(there.onDemandMonthlyCost)
       let provisioned = try #require(there.provisionedMonthlyCost)
@@ -201,8 +202,9 @@ import Testing
     #expect(CommitmentTerm.sixMonths.rawValue == "SixMonths")
     #expect(CommitmentTerm.noCommitment.commitmentDuration == nil)
     #expect(CommitmentTerm.sixMonths.commitmentDuration == "SixMonths")
-    #expect(ThroughputSimulator.evaluate(Self.load(1), plan: Self.plan(term: .sixMonths)).notes
-      .contains { $0.contains("cannot delete before the term ends") })
+    #expect(
+      ThroughputSimulator.evaluate(Self.load(1), plan: Self.plan(term: .sixMonths)).notes
+        .contains { $0.contains("cannot delete before the term ends") })
   }
 
   @Test("the cost curve is flat for PT and a straight line through zero for on-demand")
@@ -220,9 +222,10 @@ import Testing
     let steps = zip(onDemand, onDemand.dropFirst()).map { $1 - $0 }
     #expect(steps.allSatisfy { abs($0 - steps[0]) < 1e-9 })
     #expect(points.map(\.withinCapacity) == points.map { $0.requestsPerMinute <= 40 })
-    #expect(ThroughputSimulator.costCurve(
-      plan: Self.plan(), inputTokensPerRequest: 1, outputTokensPerRequest: 1, maxRequestsPerMinute: 5, points: 0
-    ).count == 2)
+    #expect(
+      ThroughputSimulator.costCurve(
+        plan: Self.plan(), inputTokensPerRequest: 1, outputTokensPerRequest: 1, maxRequestsPerMinute: 5, points: 0
+      ).count == 2)
   }
 
   @Test("a simulated minute is deterministic by seed and its counts add up")
@@ -238,8 +241,9 @@ import Testing
       #expect(minute.admitted + minute.throttled == minute.requests)
       #expect(minute.seconds.allSatisfy { $0.admitted + $0.throttled == $0.arrived })
       // Requests are all the same size, so the budget serves the first floor(capacity) of them.
-      let capacity = Int((ThroughputSimulator.evaluate(load, plan: Self.plan(units: units)).maxRequestsPerMinute)
-        .rounded(.down))
+      let capacity = Int(
+        (ThroughputSimulator.evaluate(load, plan: Self.plan(units: units)).maxRequestsPerMinute)
+          .rounded(.down))
       #expect(minute.admitted == min(minute.requests, capacity))
       #expect((minute.firstThrottledSecond == nil) == (minute.throttled == 0))
       #expect(minute.seconds.allSatisfy { $0.inputTokensLeft >= 0 && $0.outputTokensLeft >= 0 })

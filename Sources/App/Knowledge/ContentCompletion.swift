@@ -64,6 +64,44 @@ final class ContentCompletionIDs: @unchecked Sendable {
         default: []
         }
       },
+      // The sandbox: model slugs where a model goes, the enum values of options.
+      "compare": { [self] arguments in arguments.count < 3 ? self.ids.models : [] },
+      "invoke": { [self] arguments in arguments.isEmpty ? self.ids.models : [] },
+      "customize": { [self] arguments in
+        switch arguments.last {
+        case nil: ["fine-tuning", "continued-pre-training", "distillation"]
+        case "--base", "--teacher": self.ids.models
+        default: []
+        }
+      },
+      "validate-dataset": { [self] arguments in Self.sandboxOption(arguments.last, models: self.ids.models) },
+      "sample-dataset": { [self] arguments in Self.sandboxOption(arguments.last, models: self.ids.models) },
+      "provision": { [self] arguments in Self.sandboxOption(arguments.last, models: self.ids.models) },
+      "throughput": { [self] arguments in
+        arguments.isEmpty ? ["simulate"] : Self.sandboxOption(arguments.last, models: self.ids.models)
+      },
+      "s3": { arguments in arguments.isEmpty ? ["mb", "ls", "cp", "rm", "rb"] : [] },
+      "iam": { arguments in
+        switch arguments.first {
+        case nil: ["create-role", "attach", "allow", "show", "list", "delete-role"]
+        case "attach" where arguments.count == 2:
+          ["AmazonS3ReadOnlyAccess", "AmazonS3FullAccess", "AmazonBedrockFullAccess"]
+        case "create-role" where arguments.last == "--trust": ["bedrock.amazonaws.com"]
+        default: []
+        }
+      },
+      "pt": { arguments in arguments.isEmpty ? ["list", "update", "delete"] : [] },
+      "sandbox": { arguments in arguments.isEmpty ? ["status", "reset"] : [] },
     ]
+  }
+
+  /// Values for the sandbox commands' options.
+  static func sandboxOption(_ option: String?, models: [String]) -> [String] {
+    switch option {
+    case "--model": models
+    case "--type": ["fine-tuning", "continued-pre-training", "distillation"]
+    case "--commitment": ["none", "1m", "6m"]
+    default: []
+    }
   }
 }

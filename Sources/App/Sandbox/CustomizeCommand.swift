@@ -53,13 +53,16 @@ struct CustomizeCommand: FmlabCommand {
     let (job, warning) = outcome.value
     let snapshot = job.snapshot(at: outcome.now)
     var text = SandboxView.events(outcome.events, styler: session.styler)
-    text += "Created model customization job " + session.styler.bold(job.jobName) + " (\(snapshot.status.rawValue)) — "
+    text +=
+      "Created model customization job " + session.styler.bold(job.jobName) + " (\(snapshot.status.rawValue)) — "
       + session.styler.dim(SandboxView.simulatedLabel) + "\n"
     text += "jobArn \(job.jobArn)\n"
     if let warning { text += session.styler.warning("note:") + " \(warning)\n" }
-    text += "Stages: validation → data processing → training. Planned to end \(SandboxView.time(job.failure?.at ?? job.trainingEnd)); "
+    text +=
+      "Stages: validation → data processing → training. Planned to end \(SandboxView.time(job.failure?.at ?? job.trainingEnd)); "
       + "'job \(job.jobName)' shows progress, 'advance 1h' moves the sandbox clock.\n"
-    text += "Estimated training cost: \(Money.amount(Double(job.trainingTokens) * job.plannedEpochs * job.pricePer1KTokens / 1000))"
+    text +=
+      "Estimated training cost: \(Money.amount(Double(job.trainingTokens) * job.plannedEpochs * job.pricePer1KTokens / 1000))"
       + " (≈\(job.trainingTokens) tokens × \(String(format: "%.2g", job.plannedEpochs)) epochs × $\(Money.price(job.pricePer1KTokens))/1K"
       + (job.teacherCost > 0 ? ", plus \(Money.amount(job.teacherCost)) of teacher inference" : "")
       + "), then \(Money.amount(sandbox(outcome).profiles.model(job.baseModelId)?.training?.storagePerMonth ?? 0))/month to store the model. "
@@ -92,11 +95,14 @@ struct CustomizeCommand: FmlabCommand {
     }
     guard let type else {
       throw CommandFailure.usage(
-        "customize needs a method: fine-tuning, continued-pre-training or distillation (e.g. 'customize fine-tuning …')")
+        "customize needs a method: fine-tuning, continued-pre-training or distillation (e.g. 'customize fine-tuning …')"
+      )
     }
     let anyMissing = [base, modelName, jobName, train, output, role].contains { $0 == nil }
     if interactive, anyMissing {
-      session.say("Creating a \(type.commandName) job: the console's nine settings (Enter skips an optional one).", event: "info", data: ["step": "start"])
+      session.say(
+        "Creating a \(type.commandName) job: the console's nine settings (Enter skips an optional one).", event: "info",
+        data: ["step": "start"])
     }
     let base = value(self.base, "base", "1. Base model (id or name, e.g. amazon.nova-micro-v1:0)?")
     var teacher = self.teacher

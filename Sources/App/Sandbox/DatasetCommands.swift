@@ -24,7 +24,8 @@ func datasetSpec(model: String, type: CustomizationType?, session: Session) thro
   if let wanted {
     guard let spec = training.datasets.first(where: { $0.type == wanted }) else {
       throw CommandFailure(
-        message: "\(entry.name) doesn't support \(wanted); it takes \(training.datasets.map(\.type).joined(separator: ", "))",
+        message:
+          "\(entry.name) doesn't support \(wanted); it takes \(training.datasets.map(\.type).joined(separator: ", "))",
         status: .failure)
     }
     return (entry, spec)
@@ -56,18 +57,24 @@ struct ValidateDatasetCommand: FmlabCommand {
     }
     defer { try? handle.close() }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-    let validator = DatasetValidator(format: spec.format, limits: spec.limits, role: validation ? .validation : .training)
+    let validator = DatasetValidator(
+      format: spec.format, limits: spec.limits, role: validation ? .validation : .training)
     let report = validator.validate(lines: FileLines(handle: handle), byteCount: size)
-    var out = "\(file.sanitizedForTerminal): \(report.records) record\(report.records == 1 ? "" : "s"), \(report.bytes) bytes, "
+    var out =
+      "\(file.sanitizedForTerminal): \(report.records) record\(report.records == 1 ? "" : "s"), \(report.bytes) bytes, "
       + "≈\(report.estimatedTokens) tokens (estimated), longest record ≈\(report.maxRecordTokens) tokens\n"
     out += session.styler.dim("format \(spec.format.rawValue) for \(entry.name) \(spec.type)") + "\n"
     for problem in report.problems {
       let place = problem.line.map { "\(file.sanitizedForTerminal):\($0)" } ?? file.sanitizedForTerminal
       let field = problem.field.map { " (\($0))" } ?? ""
-      out += place + ": " + session.styler.error("error:") + " \(problem.message.sanitizedForTerminal)\(field) [\(problem.code.rawValue)]\n"
+      out +=
+        place + ": " + session.styler.error("error:")
+        + " \(problem.message.sanitizedForTerminal)\(field) [\(problem.code.rawValue)]\n"
     }
     if report.omittedProblems > 0 { out += "… and \(report.omittedProblems) more problems\n" }
-    out += report.isValid ? session.styler.success("valid") + "\n" : "\(report.problems.count + report.omittedProblems) problem(s)\n"
+    out +=
+      report.isValid
+      ? session.styler.success("valid") + "\n" : "\(report.problems.count + report.omittedProblems) problem(s)\n"
     return CommandOutput(text: out, json: report, status: report.isValid ? .success : .failure, pageable: true)
   }
 }
@@ -128,7 +135,8 @@ struct SampleDatasetCommand: FmlabCommand {
       throw CommandFailure(message: "could not write \(file): \(error.localizedDescription)", status: .failure)
     }
     return CommandOutput(
-      text: "Wrote \(records) \(spec.format.rawValue) records for \(entry.name) \(spec.type) to \(file.sanitizedForTerminal).\n",
+      text:
+        "Wrote \(records) \(spec.format.rawValue) records for \(entry.name) \(spec.type) to \(file.sanitizedForTerminal).\n",
       json: ["file": file, "format": spec.format.rawValue, "records": String(records)])
   }
 }

@@ -43,7 +43,8 @@ struct FileObjectStore: ObjectStore {
     do {
       try fileManager.createDirectory(at: bucketURL(bucket), withIntermediateDirectories: true)
     } catch {
-      throw SandboxError(.validation, "could not create bucket folder \(bucketURL(bucket).path): \(error.localizedDescription)")
+      throw SandboxError(
+        .validation, "could not create bucket folder \(bucketURL(bucket).path): \(error.localizedDescription)")
     }
   }
 
@@ -111,7 +112,8 @@ struct FileObjectStore: ObjectStore {
   func list(bucket: String, prefix: String) throws(SandboxError) -> [S3Object] {
     guard bucketExists(bucket) else { throw InMemoryObjectStore.noBucket(bucket) }
     let base = bucketURL(bucket).standardizedFileURL
-    guard let enumerator = fileManager.enumerator(at: base, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+    guard
+      let enumerator = fileManager.enumerator(at: base, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
     else { return [] }
     var objects: [S3Object] = []
     for case let url as URL in enumerator {

@@ -123,7 +123,9 @@ struct CompareCommand: FmlabCommand {
       prompt = session.ask("Prompt?", id: "compare-prompt")
     }
     guard let prompt, !prompt.isEmpty, (2...3).contains(models.count) else {
-      throw CommandFailure.usage("compare takes two or three models and a prompt: compare nova-micro claude-3-5-sonnet \"What are the top AWS services?\"")
+      throw CommandFailure.usage(
+        "compare takes two or three models and a prompt: compare nova-micro claude-3-5-sonnet \"What are the top AWS services?\""
+      )
     }
     let attachments = try options.attachments(in: session)
     let passages = session.passages(for: prompt)
@@ -143,8 +145,11 @@ struct CompareCommand: FmlabCommand {
 /// Results side by side: answers in columns, then one row per metric.
 enum CompareView {
   static func render(_ results: [InvocationResult], width: Int, styler: Styler) -> String {
-    var out = styler.bold(results.count > 1 ? "Compare mode" : "Response") + "  "
-      + styler.dim("(\(SandboxView.simulatedLabel): answers composed from fmlab's knowledge base in each model's style; not real model output)")
+    var out =
+      styler.bold(results.count > 1 ? "Compare mode" : "Response") + "  "
+      + styler.dim(
+        "(\(SandboxView.simulatedLabel): answers composed from fmlab's knowledge base in each model's style; not real model output)"
+      )
       + "\n"
     let gap = 3
     let columnWidth = max(18, (max(width, 40) - gap * (results.count - 1)) / results.count)
@@ -180,7 +185,8 @@ enum CompareView {
       out += line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
     }
     out += "\n"
-    var table = TextTable(columns: [.init("", shrinkable: false)] + results.map { .init($0.modelName, alignment: .right) })
+    var table = TextTable(
+      columns: [.init("", shrinkable: false)] + results.map { .init($0.modelName, alignment: .right) })
     func row(_ label: String, _ value: (InvocationResult) -> String) {
       table.append([label] + results.map { $0.error == nil ? value($0) : "-" })
     }

@@ -45,7 +45,8 @@ struct JobsCommand: FmlabCommand {
       for row in rows {
         table.append([
           row.jobName, row.customizationType, row.baseModelId, row.customModelName,
-          SandboxView.statusText(row.status, styler: session.styler), SandboxView.time(Timestamp.parseOrNow(row.creationTime)),
+          SandboxView.statusText(row.status, styler: session.styler),
+          SandboxView.time(Timestamp.parseOrNow(row.creationTime)),
         ])
       }
       text += table.render(width: session.configuration.columns, styler: session.styler)
@@ -86,7 +87,8 @@ struct JobCommand: FmlabCommand {
           styler: session.styler),
       json: Detail(
         job: job, snapshot: snapshot, trainingCost: job.trainingCost(at: outcome.now),
-        trainingMetrics: shown ? curve.finalTrainingLoss : nil, validationMetrics: shown ? curve.finalValidationLoss : nil,
+        trainingMetrics: shown ? curve.finalTrainingLoss : nil,
+        validationMetrics: shown ? curve.finalValidationLoss : nil,
         outcome: String(describing: curve.outcome)),
       pageable: true)
   }
@@ -115,7 +117,8 @@ struct CustomModelsCommand: FmlabCommand {
   func execute(in session: Session) throws -> CommandOutput {
     if let delete {
       let outcome = try session.withSandbox { sandbox, now, _ in try sandbox.deleteCustomModel(delete, now: now) }
-      return CommandOutput(text: "Deleted custom model \(outcome.value.modelName); its storage stops billing.\n", json: outcome.value)
+      return CommandOutput(
+        text: "Deleted custom model \(outcome.value.modelName); its storage stops billing.\n", json: outcome.value)
     }
     let outcome = try session.withSandbox { sandbox, now, _ in
       sandbox.customModels(at: now).map { model -> (CustomModel, String, String) in

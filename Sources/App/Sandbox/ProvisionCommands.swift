@@ -61,10 +61,12 @@ struct ProvisionCommand: FmlabCommand {
     let purchase = outcome.value
     let hourly = purchase.hourlyPricePerUnit * Double(purchase.modelUnits)
     var text = SandboxView.events(outcome.events, styler: session.styler)
-    text += "Provisioned Throughput " + session.styler.bold(purchase.provisionedModelName) + " Creating — "
+    text +=
+      "Provisioned Throughput " + session.styler.bold(purchase.provisionedModelName) + " Creating — "
       + session.styler.dim(SandboxView.simulatedLabel) + "\n"
     text += "provisionedModelArn \(purchase.provisionedModelArn)\nmodel \(purchase.modelArn)\n"
-    text += "InService at \(SandboxView.time(purchase.inServiceTime)). Billing starts now: "
+    text +=
+      "InService at \(SandboxView.time(purchase.inServiceTime)). Billing starts now: "
       + "\(purchase.modelUnits) MU × $\(Money.price(purchase.hourlyPricePerUnit))/h = \(Money.amount(hourly))/hour "
       + "(≈\(Money.amount(hourly * 730))/month\(purchase.priceIllustrative ? ", illustrative price" : ", estimated"))"
       + ", whether or not you send requests.\n"
@@ -104,7 +106,8 @@ struct PTList: FmlabCommand {
       ])
       for (purchase, status, cost) in outcome.value {
         table.append([
-          purchase.provisionedModelName, purchase.modelArn.components(separatedBy: "/").dropFirst().joined(separator: "/"),
+          purchase.provisionedModelName,
+          purchase.modelArn.components(separatedBy: "/").dropFirst().joined(separator: "/"),
           "\(purchase.modelUnits)", purchase.commitmentDuration?.rawValue ?? "none",
           SandboxView.statusText(status.rawValue, styler: session.styler),
           Money.amount(purchase.hourlyPricePerUnit * Double(purchase.modelUnits)), Money.amount(cost),
@@ -184,11 +187,13 @@ struct DeployCommand: FmlabCommand {
 struct ThroughputCommand: FmlabCommand {
   static let configuration = CommandConfiguration(
     commandName: "throughput",
-    abstract: "Will a load fit Provisioned Throughput, where does throttling start, and what does it cost vs on-demand?",
+    abstract:
+      "Will a load fit Provisioned Throughput, where does throttling start, and what does it cost vs on-demand?",
     subcommands: [ThroughputSimulate.self])
 
   func execute(in session: Session) throws -> CommandOutput {
-    throw CommandFailure.usage("throughput simulate --rpm R --input-tokens I --output-tokens O [--units N] [--model ID]")
+    throw CommandFailure.usage(
+      "throughput simulate --rpm R --input-tokens I --output-tokens O [--units N] [--model ID]")
   }
 }
 
@@ -219,21 +224,28 @@ struct ThroughputSimulate: FmlabCommand {
       throw CommandFailure.unknown("model", model, in: catalog.models.map(\.slug))
     }
     guard let profile = try session.sandboxProfiles().model(entry.id)?.provisioned else {
-      let provisionable = catalog.models.filter { $0.provisionedThroughput?.base == true || $0.provisionedThroughput?.custom == true }
+      let provisionable = catalog.models.filter {
+        $0.provisionedThroughput?.base == true || $0.provisionedThroughput?.custom == true
+      }
       throw CommandFailure(
-        message: "\(entry.name) has no Provisioned Throughput profile; try \(provisionable.prefix(6).map(\.slug).joined(separator: ", "))",
+        message:
+          "\(entry.name) has no Provisioned Throughput profile; try \(provisionable.prefix(6).map(\.slug).joined(separator: ", "))",
         status: .failure)
     }
     guard profile.hourlyPrice(for: commitment.term) != nil else {
-      throw CommandFailure(message: "\(commitment.term.label) Provisioned Throughput has no price for \(entry.name) in the sandbox", status: .failure)
+      throw CommandFailure(
+        message: "\(commitment.term.label) Provisioned Throughput has no price for \(entry.name) in the sandbox",
+        status: .failure)
     }
-    let load = ThroughputLoad(requestsPerMinute: rpm, inputTokensPerRequest: inputTokens, outputTokensPerRequest: outputTokens)
+    let load = ThroughputLoad(
+      requestsPerMinute: rpm, inputTokensPerRequest: inputTokens, outputTokensPerRequest: outputTokens)
     let chosen = units ?? max(1, ThroughputSimulator.unitsNeeded(load, profile: profile))
     let plan = ThroughputPlan(
       units: chosen, term: commitment.term, profile: profile, onDemandInputPer1K: entry.pricing?.inputPer1K,
       onDemandOutputPer1K: entry.pricing?.outputPer1K)
     let report = ThroughputSimulator.evaluate(load, plan: plan)
-    let top = max(rpm * 2, report.breakEvenRequestsPerMinute.map { $0 * 1.5 } ?? 0, report.maxRequestsPerMinute * 1.2, 10)
+    let top = max(
+      rpm * 2, report.breakEvenRequestsPerMinute.map { $0 * 1.5 } ?? 0, report.maxRequestsPerMinute * 1.2, 10)
     let curve = ThroughputSimulator.costCurve(
       plan: plan, inputTokensPerRequest: inputTokens, outputTokensPerRequest: outputTokens, maxRequestsPerMinute: top,
       points: 60)
@@ -263,14 +275,18 @@ enum ThroughputView {
     model: String, load: ThroughputLoad, plan: ThroughputPlan, report: ThroughputReport,
     curve: [ThroughputCostPoint], minute: MinuteSimulation, width: Int, styler: Styler
   ) -> String {
-    var out = styler.bold("Provisioned Throughput for \(model)") + "  " + styler.dim("(\(SandboxView.simulatedLabel))") + "\n"
-    out += "Load: \(Int(load.requestsPerMinute)) requests/min × (\(load.inputTokensPerRequest) in + "
+    var out =
+      styler.bold("Provisioned Throughput for \(model)") + "  " + styler.dim("(\(SandboxView.simulatedLabel))") + "\n"
+    out +=
+      "Load: \(Int(load.requestsPerMinute)) requests/min × (\(load.inputTokensPerRequest) in + "
       + "\(load.outputTokensPerRequest) out) tokens = \(Int(load.inputTokensPerMinute)) input and "
       + "\(Int(load.outputTokensPerMinute)) output tokens per minute\n"
-    out += "Capacity of \(plan.units) MU: \(plan.units * plan.profile.inputTokensPerMinutePerUnit) input and "
+    out +=
+      "Capacity of \(plan.units) MU: \(plan.units * plan.profile.inputTokensPerMinutePerUnit) input and "
       + "\(plan.units * plan.profile.outputTokensPerMinutePerUnit) output tokens/min "
       + styler.dim("(illustrative: AWS doesn't publish per-unit capacity)") + "\n"
-    out += "Utilization: input " + String(format: "%.0f%%", report.inputUtilization * 100) + ", output "
+    out +=
+      "Utilization: input " + String(format: "%.0f%%", report.inputUtilization * 100) + ", output "
       + String(format: "%.0f%%", report.outputUtilization * 100) + " → "
       + (report.fits ? styler.success("fits") : styler.error("doesn't fit")) + "\n"
     out += "Throttling (ThrottlingException, HTTP 429) starts above \(Int(report.maxRequestsPerMinute)) requests/min"
@@ -282,13 +298,17 @@ enum ThroughputView {
     if let first = minute.firstThrottledSecond { out += " (first 429 at second \(first))" }
     out += ".\n\n"
     var table = TextTable(columns: [.init(""), .init("monthly cost", alignment: .right)])
-    table.append(["Provisioned Throughput (\(plan.term.label), \(plan.units) MU × 730 h)", report.provisionedMonthlyCost.map(Money.amount) ?? "-"])
+    table.append([
+      "Provisioned Throughput (\(plan.term.label), \(plan.units) MU × 730 h)",
+      report.provisionedMonthlyCost.map(Money.amount) ?? "-",
+    ])
     table.append(["On-demand at this load (43,800 min)", report.onDemandMonthlyCost.map(Money.amount) ?? "-"])
     out += table.render(width: width, styler: styler)
     if let breakEven = report.breakEvenRequestsPerMinute {
       out += "Break-even: at ≈\(Int(breakEven.rounded())) requests/min on-demand costs as much as these units"
       if breakEven > report.maxRequestsPerMinute {
-        out += " — above their capacity (\(Int(report.maxRequestsPerMinute)) requests/min), so on-demand is cheaper at every load these units can carry"
+        out +=
+          " — above their capacity (\(Int(report.maxRequestsPerMinute)) requests/min), so on-demand is cheaper at every load these units can carry"
       }
       out += ".\n"
     }
@@ -319,9 +339,12 @@ enum ThroughputView {
         grid[y][x] = onDemandMark
       }
     }
-    var out = styler.bold("Monthly cost vs load") + styler.dim("  \(onDemandMark) on-demand  \(provisionedMark) Provisioned Throughput  × over capacity") + "\n"
+    var out =
+      styler.bold("Monthly cost vs load")
+      + styler.dim("  \(onDemandMark) on-demand  \(provisionedMark) Provisioned Throughput  × over capacity") + "\n"
     for (row, cells) in grid.enumerated() {
-      let label = row == 0 ? String(format: "%8.0f", high) : row == height - 1 ? String(format: "%8.0f", 0.0) : "        "
+      let label =
+        row == 0 ? String(format: "%8.0f", high) : row == height - 1 ? String(format: "%8.0f", 0.0) : "        "
       out += styler.dim("$" + label + (styler.unicode ? " ┤" : " |")) + cells.joined() + "\n"
     }
     out += "          " + String(repeating: styler.unicode ? "─" : "-", count: chartWidth + 1) + "\n"

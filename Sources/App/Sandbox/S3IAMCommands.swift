@@ -35,21 +35,27 @@ struct S3MakeBucket: FmlabCommand {
 }
 
 struct S3List: FmlabCommand {
-  static let configuration = CommandConfiguration(commandName: "ls", abstract: "List buckets, or objects under a prefix.")
+  static let configuration = CommandConfiguration(
+    commandName: "ls", abstract: "List buckets, or objects under a prefix.")
   @Argument(help: "s3://BUCKET[/PREFIX] (none: the buckets)") var location: String?
 
   func execute(in session: Session) throws -> CommandOutput {
     let objects = session.sandboxObjects
     guard let location else {
       let buckets = objects.buckets()
-      let text = buckets.isEmpty ? "No buckets yet: 's3 mb s3://NAME' creates one.\n" : buckets.map { $0 + "\n" }.joined()
+      let text =
+        buckets.isEmpty ? "No buckets yet: 's3 mb s3://NAME' creates one.\n" : buckets.map { $0 + "\n" }.joined()
       return CommandOutput(text: text, json: buckets)
     }
     let parsed = try s3 { () throws(SandboxError) in try S3Location.parse(location) }
     let listed = try s3 { () throws(SandboxError) in try objects.list(bucket: parsed.bucket, prefix: parsed.key) }
-    var table = TextTable(columns: [.init("size", alignment: .right, shrinkable: false), .init("key", shrinkable: false)])
+    var table = TextTable(columns: [
+      .init("size", alignment: .right, shrinkable: false), .init("key", shrinkable: false),
+    ])
     for object in listed { table.append(["\(object.size)", object.key]) }
-    let text = listed.isEmpty ? "No objects under \(parsed).\n" : table.render(width: session.configuration.columns, styler: session.styler)
+    let text =
+      listed.isEmpty
+      ? "No objects under \(parsed).\n" : table.render(width: session.configuration.columns, styler: session.styler)
     return CommandOutput(text: text, json: listed, pageable: true)
   }
 }
@@ -70,7 +76,8 @@ struct S3Copy: FmlabCommand {
         throw CommandFailure.sandbox(SandboxError(.noSuchKey, "no object at \(from)"))
       }
       try s3 { () throws(SandboxError) in try objects.write(bytes, to: target) }
-      return CommandOutput(text: "copy: \(from) to \(target)\n", json: ["from": from.description, "to": target.description])
+      return CommandOutput(
+        text: "copy: \(from) to \(target)\n", json: ["from": from.description, "to": target.description])
     }
     if destination.hasPrefix("s3://") {
       let path = session.resolvePath(source)
@@ -98,7 +105,8 @@ struct S3Copy: FmlabCommand {
     } catch {
       throw CommandFailure(message: "could not write \(destination): \(error.localizedDescription)", status: .failure)
     }
-    return CommandOutput(text: "download: \(from) to \(destination.sanitizedForTerminal)\n", json: ["from": from.description])
+    return CommandOutput(
+      text: "download: \(from) to \(destination.sanitizedForTerminal)\n", json: ["from": from.description])
   }
 }
 
@@ -150,7 +158,8 @@ struct IAMCreateRole: FmlabCommand {
     }
     var text = "Created role \(outcome.value.arn)\n" + IAMShow.render(outcome.value, styler: session.styler)
     if trust != RoleRequirements.bedrockService {
-      text += session.styler.warning("note:") + " Bedrock customization jobs need a role that trusts "
+      text +=
+        session.styler.warning("note:") + " Bedrock customization jobs need a role that trusts "
         + "\(RoleRequirements.bedrockService).\n"
     }
     return CommandOutput(text: text, json: outcome.value)
@@ -175,7 +184,9 @@ struct IAMAllow: FmlabCommand {
   static let configuration = CommandConfiguration(
     commandName: "allow",
     abstract: "Grant S3 actions on one bucket (and prefix) — least privilege.",
-    discussion: "Example: iam allow BedrockFT s3:GetObject,s3:ListBucket my-bucket · iam allow BedrockFT s3:PutObject my-bucket/out/")
+    discussion:
+      "Example: iam allow BedrockFT s3:GetObject,s3:ListBucket my-bucket · iam allow BedrockFT s3:PutObject my-bucket/out/"
+  )
   @Argument(help: "The role name.") var name: String
   @Argument(help: "Comma-separated actions, e.g. s3:GetObject,s3:ListBucket.") var actions: String
   @Argument(help: "BUCKET or BUCKET/PREFIX (s3:// optional).") var resource: String
@@ -186,13 +197,15 @@ struct IAMAllow: FmlabCommand {
       try sandbox.allow(role: name, actions: list, bucketAndPrefix: resource)
     }
     return CommandOutput(
-      text: "Granted \(list.joined(separator: ", ")) on \(resource).\n" + IAMShow.render(outcome.value, styler: session.styler),
+      text: "Granted \(list.joined(separator: ", ")) on \(resource).\n"
+        + IAMShow.render(outcome.value, styler: session.styler),
       json: outcome.value)
   }
 }
 
 struct IAMShow: FmlabCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "A role's trust policy and permissions.")
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "A role's trust policy and permissions.")
   @Argument(help: "The role name.") var name: String
 
   func execute(in session: Session) throws -> CommandOutput {
@@ -202,7 +215,8 @@ struct IAMShow: FmlabCommand {
 
   static func render(_ role: IAMRole, styler: Styler) -> String {
     var out = styler.bold(role.name) + "  " + styler.dim(role.arn) + "\n"
-    out += styler.dim("trust policy:") + "\n" + role.trust.document.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+    out +=
+      styler.dim("trust policy:") + "\n" + role.trust.document.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
     out += styler.dim("permissions:") + "\n"
     if role.managedPolicies.isEmpty && role.statements.isEmpty { out += "  (none)\n" }
     for policy in role.managedPolicies {

@@ -72,7 +72,8 @@ struct AdvanceCommand: FmlabCommand {
 
   func execute(in session: Session) throws -> CommandOutput {
     guard let seconds = DurationText.seconds(duration) else {
-      throw CommandFailure.usage("'\(duration.sanitizedForTerminal.prefix(20))' is not a duration: write e.g. 30m, 2h, 7d")
+      throw CommandFailure.usage(
+        "'\(duration.sanitizedForTerminal.prefix(20))' is not a duration: write e.g. 30m, 2h, 7d")
     }
     let outcome = try session.withSandbox { sandbox, now, objects in
       try sandbox.advance(by: seconds)
@@ -82,7 +83,9 @@ struct AdvanceCommand: FmlabCommand {
     let (events, later) = outcome.value
     var text = "Sandbox clock: \(SandboxView.time(later)) (+\(DurationText.format(seconds)))\n"
     text += SandboxView.events(outcome.events + events, styler: session.styler)
-    return CommandOutput(text: text, json: ["sandboxTime": Timestamp.format(later), "events": (outcome.events + events).joined(separator: "\n")])
+    return CommandOutput(
+      text: text,
+      json: ["sandboxTime": Timestamp.format(later), "events": (outcome.events + events).joined(separator: "\n")])
   }
 }
 

@@ -33,7 +33,8 @@ enum SandboxView {
     out += table.render(width: width, styler: styler)
     out += "total " + styler.bold(Money.amount(bill.total))
     if bill.hourlyRate > 0 {
-      out += " · still accruing \(Money.amount(bill.hourlyRate))/hour (↑): delete Provisioned Throughput and "
+      out +=
+        " · still accruing \(Money.amount(bill.hourlyRate))/hour (↑): delete Provisioned Throughput and "
         + "custom models you no longer need"
     }
     return out + "\n"
@@ -56,18 +57,33 @@ enum SandboxView {
       ("trainingDataConfig", job.trainingDataConfig.description),
       ("validationDataConfig", job.validationDataConfig?.description ?? "(none)"),
       ("outputDataConfig", job.outputDataConfig.description),
-      ("hyperParameters", job.hyperParameters.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }
-        .joined(separator: " ")),
+      (
+        "hyperParameters",
+        job.hyperParameters.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }
+          .joined(separator: " ")
+      ),
       ("teacher", job.teacherModelIdentifier ?? "-"),
-      ("vpcConfig", job.vpcConfig.map { "subnets \($0.subnetIds.joined(separator: ",")); security groups \($0.securityGroupIds.joined(separator: ","))" } ?? "(none)"),
+      (
+        "vpcConfig",
+        job.vpcConfig.map {
+          "subnets \($0.subnetIds.joined(separator: ",")); security groups \($0.securityGroupIds.joined(separator: ","))"
+        } ?? "(none)"
+      ),
       ("creationTime", time(job.creationTime)),
       ("endTime", snapshot.endTime.map(time) ?? "-"),
-      ("statusDetails", "validation \(snapshot.validationDetails.rawValue) · dataProcessing \(snapshot.dataProcessingDetails.rawValue) · training \(snapshot.trainingDetails.rawValue)"),
-      ("data", "\(job.records) training records, \(job.validationRecords) validation records, ≈\(job.trainingTokens) tokens per epoch (estimated)"),
+      (
+        "statusDetails",
+        "validation \(snapshot.validationDetails.rawValue) · dataProcessing \(snapshot.dataProcessingDetails.rawValue) · training \(snapshot.trainingDetails.rawValue)"
+      ),
+      (
+        "data",
+        "\(job.records) training records, \(job.validationRecords) validation records, ≈\(job.trainingTokens) tokens per epoch (estimated)"
+      ),
     ]
     let labelWidth = rows.map(\.0.count).max() ?? 0
     for (label, value) in rows {
-      out += styler.dim(label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)) + "  "
+      out +=
+        styler.dim(label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)) + "  "
         + value.sanitizedForTerminal + "\n"
     }
     if let message = snapshot.failureMessage {
@@ -79,9 +95,11 @@ enum SandboxView {
         ? "validating the data" : snapshot.dataProcessingDetails == .inProgress ? "processing the data" : "training"
       let eta = job.failure?.at ?? job.trainingEnd
       out += "Now \(stage); " + String(format: "%.0f%%", snapshot.trainingProgress * 100) + " of training done. "
-      out += "Planned to finish \(time(eta)) — 'advance \(DurationText.format(max(60, eta.timeIntervalSince(now))))' to get there.\n"
+      out +=
+        "Planned to finish \(time(eta)) — 'advance \(DurationText.format(max(60, eta.timeIntervalSince(now))))' to get there.\n"
     }
-    out += "Training cost so far: \(Money.amount(job.trainingCost(at: now))) (estimated: tokens × epochs × "
+    out +=
+      "Training cost so far: \(Money.amount(job.trainingCost(at: now))) (estimated: tokens × epochs × "
       + "$\(Money.price(job.pricePer1KTokens))/1K\(job.priceIllustrative ? ", illustrative price" : "")"
       + (job.teacherCost > 0 ? ", plus the teacher's inference" : "") + ")\n"
     if let curve, snapshot.trainingDetails != .notStarted {
@@ -132,10 +150,13 @@ enum SandboxView {
       grid[y][x] = training
     }
     for point in validation { place(point.step, point.validationLoss, validating) }
-    var out = styler.bold("Loss") + styler.dim("  \(training) training  \(validating) validation (per epoch)  — \(simulatedLabel)") + "\n"
+    var out =
+      styler.bold("Loss")
+      + styler.dim("  \(training) training  \(validating) validation (per epoch)  — \(simulatedLabel)") + "\n"
     for (row, cells) in grid.enumerated() {
       let label = row == 0 ? String(format: "%6.3f", high) : row == height - 1 ? String(format: "%6.3f", low) : "      "
-      out += styler.dim(label + " ┤".replacingOccurrences(of: "┤", with: styler.unicode ? "┤" : "|")) + cells.joined() + "\n"
+      out +=
+        styler.dim(label + " ┤".replacingOccurrences(of: "┤", with: styler.unicode ? "┤" : "|")) + cells.joined() + "\n"
     }
     out += "       " + String(repeating: styler.unicode ? "─" : "-", count: chartWidth + 1) + "\n"
     out += "       step 0" + String(repeating: " ", count: max(1, chartWidth - 14)) + "step \(maxStep)\n"
@@ -181,12 +202,14 @@ enum SandboxStatusView {
   }
 
   static func render(_ summary: Summary, styler: Styler) -> String {
-    var out = styler.bold("Sandbox account \(SandboxAccount.id) · \(SandboxAccount.region)") + "  "
+    var out =
+      styler.bold("Sandbox account \(SandboxAccount.id) · \(SandboxAccount.region)") + "  "
       + styler.dim("(\(SandboxView.simulatedLabel) — nothing here touches AWS)") + "\n"
     let offset = summary.clockOffsetSeconds > 0 ? " (advanced +\(DurationText.format(summary.clockOffsetSeconds)))" : ""
     out += "clock         \(summary.sandboxTime)\(offset)\n"
     func line(_ label: String, _ items: [String], empty: String) {
-      out += label.padding(toLength: 14, withPad: " ", startingAt: 0)
+      out +=
+        label.padding(toLength: 14, withPad: " ", startingAt: 0)
         + (items.isEmpty ? styler.dim(empty) : items.joined(separator: ", ")) + "\n"
     }
     line("S3 buckets", summary.buckets, empty: "none — 's3 mb s3://NAME'")

@@ -113,7 +113,8 @@ public enum LossCurveModel {
     if state.diverging {
       expectedValidation = expected + model.dataTerm + model.gap
     } else {
-      expectedValidation = model.floor + model.dataTerm + model.gap + model.excess * state.fitLeft
+      expectedValidation =
+        model.floor + model.dataTerm + model.gap + model.excess * state.fitLeft
         + model.overfitRate * pow(state.passes, 1.5)
     }
     let validationLoss = expectedValidation * exp(model.validationSigma * noise(&generator))
@@ -141,7 +142,8 @@ public enum LossCurveModel {
 
   /// A bounded draw with mean 0 and variance 1: four uniforms summed, centred and scaled.
   private static func noise(_ generator: inout SeededGenerator) -> Double {
-    let sum = generator.nextUnitDouble() + generator.nextUnitDouble() + generator.nextUnitDouble()
+    let sum =
+      generator.nextUnitDouble() + generator.nextUnitDouble() + generator.nextUnitDouble()
       + generator.nextUnitDouble()
     return (sum - 2) * 3.0.squareRoot()
   }
