@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top (a target imports only from layers below it):
-//   0: Core, SRS, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown, Datasets, Simulation
+//   0: Core, SRS, Stats, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown, Datasets, Simulation
 //   2: Store, Knowledge, Search, Quiz   3: Sandbox   4: App   5: fmlab
 // Nothing below App prints; nothing below fmlab reads the environment or the wall clock.
 let package = Package(
@@ -31,6 +31,8 @@ let package = Package(
     ),
     .target(name: "Core"),
     .target(name: "SRS"),
+    // Progress statistics and exam readiness: pure functions of the learner's history and a seed.
+    .target(name: "Stats", dependencies: ["Core", "SRS"]),
     // Interchange with other tools: the FSRS ecosystem's revlog CSV (later: Anki packages).
     .target(name: "Interop", dependencies: ["SRS", "Core", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "Content", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
@@ -138,6 +140,10 @@ let package = Package(
     .testTarget(
       name: "DatasetsTests",
       dependencies: ["Datasets", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "StatsTests",
+      dependencies: ["Stats", "SRS", "Core", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
       name: "SimulationTests",

@@ -237,7 +237,9 @@ extension Sandbox {
     if record {
       state.invocations.append(
         InvocationRecord(
-          modelId: model.id, throughput: target.perTokenBilling ? "on-demand" : "provisioned",
+          modelId: model.id,
+          throughput: !target.perTokenBilling
+            ? "provisioned" : target.servedBy.contains("deployment") ? "deployment" : "on-demand",
           inputTokens: result.inputTokens, outputTokens: result.outputTokens, cost: result.cost, time: now))
     }
     return result

@@ -299,8 +299,8 @@ extension Sandbox {
     guard let job = state.jobs.first(where: { $0.outputModelArn == model.modelArn }) else { return .active }
     switch job.snapshot(at: now).status {
     case .completed: return .active
-    case .inProgress: return .creating
-    case .failed, .stopped, .stopping: return .failed
+    case .inProgress, .stopping: return .creating
+    case .failed, .stopped: return .failed
     }
   }
 

@@ -35,7 +35,7 @@ extension Sandbox {
       lines.append(
         .init(
           category: "training", item: job.jobName, detail: detail + " (\(snapshot.status.rawValue))", cost: cost,
-          running: snapshot.status == .inProgress))
+          running: snapshot.status == .inProgress || snapshot.status == .stopping))
     }
     for model in state.customModels where status(of: model, at: now) == .active {
       let end = model.deletedAt ?? now

@@ -1,0 +1,1 @@
+// The Stats tests live beside this file.
