@@ -56,12 +56,18 @@ let package = Package(
       name: "Sandbox",
       dependencies: ["Core", "Content", "Knowledge", "Datasets", "Simulation", .product(name: "Yams", package: "Yams")]
     ),
+    // Guided hands-on labs: lab files, their strict parser, and steps checked against the sandbox.
+    .target(
+      name: "Labs",
+      dependencies: ["Core", "Content", "Sandbox", "Simulation", .product(name: "Yams", package: "Yams")]
+    ),
     .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "App",
       dependencies: [
         "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown", "Search", "Quiz",
-        "Datasets", "Simulation", "Sandbox", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Datasets", "Simulation", "Sandbox", "Labs", "Stats",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "fmlab", dependencies: ["App", "Core", "Terminal"]),

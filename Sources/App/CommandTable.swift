@@ -37,6 +37,8 @@ public enum CommandTable {
     BillCommand.self,
     AdvanceCommand.self,
     SandboxCommand.self,
+    LabsCommand.self,
+    LabCommand.self,
     SrsCommand.self,
     SettingsCommand.self,
     SetCommand.self,

@@ -1,6 +1,7 @@
 import Content
 import Core
 import Foundation
+import Labs
 import Search
 import Simulation
 import Store
@@ -63,6 +64,7 @@ public final class Session {
   /// The search index, built on the first search of the session.
   var searchIndexCache: SearchIndex?
   var sandboxProfilesCache: SandboxProfiles?
+  var labCatalogCache: LabCatalog?
   /// Set when a command is the JSON-lines form of a REPL line (`--json` on that line).
   var jsonForCurrentCommand = false
   private(set) var reportedContentFindings = false

@@ -20,6 +20,26 @@ public struct Topic: Sendable, Codable, Equatable, Identifiable {
   public var location: SourceLocation
   public var sourceLine: String?
 
+  public init(
+    id: String, title: String, kind: Kind, objectives: [String], summary: String, body: String,
+    related: [String] = [], confuseWith: [String] = [], flashcards: [Flashcard], sources: [String],
+    verified: CalendarDay?, location: SourceLocation, sourceLine: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.kind = kind
+    self.objectives = objectives
+    self.summary = summary
+    self.body = body
+    self.related = related
+    self.confuseWith = confuseWith
+    self.flashcards = flashcards
+    self.sources = sources
+    self.verified = verified
+    self.location = location
+    self.sourceLine = sourceLine
+  }
+
   /// What a page describes.
   public enum Kind: String, Sendable, Codable, CaseIterable {
     case concept, service, feature
@@ -34,6 +54,14 @@ public struct Flashcard: Sendable, Codable, Equatable, Identifiable {
   public var answer: String
   public var location: SourceLocation
   public var sourceLine: String?
+
+  public init(id: String, prompt: String, answer: String, location: SourceLocation, sourceLine: String? = nil) {
+    self.id = id
+    self.prompt = prompt
+    self.answer = answer
+    self.location = location
+    self.sourceLine = sourceLine
+  }
 }
 
 extension Topic {

@@ -235,6 +235,12 @@ extension Sandbox {
       result.cost = 0
     }
     if record {
+      state.record(
+        ActivityEvent(
+          kind: .invoked, time: now, models: [model.id],
+          via: !target.perTokenBilling
+            ? "provisioned" : target.servedBy.contains("deployment") ? "deployment" : "on-demand",
+          custom: target.customModelName != nil))
       state.invocations.append(
         InvocationRecord(
           modelId: model.id,
@@ -270,6 +276,7 @@ extension Sandbox {
             identifier, prompt: prompt, attachments: attachments, settings: settings, passages: passages, seed: seed,
             now: now))
       } catch {
+        state.record(ActivityEvent(kind: .error, time: now, errorName: error.name.rawValue, message: error.message))
         results.append(
           InvocationResult(
             modelId: model?.id ?? identifier, modelName: model?.name ?? identifier, servedBy: "-", kind: .text,
@@ -277,6 +284,10 @@ extension Sandbox {
             error: error))
       }
     }
+    state.record(
+      ActivityEvent(
+        kind: .compared, time: now, models: results.map(\.modelId),
+        image: attachments.contains { $0.kind == .image }))
     return results
   }
 

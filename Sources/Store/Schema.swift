@@ -131,6 +131,14 @@ public enum Schema {
         t.column("updatedAt", .datetime).notNull()
       }
     }
+    migrator.registerMigration("v5-labs") { db in
+      // Progress through each guided lab (a JSON document per lab: steps done, hints shown, start time).
+      try db.create(table: "lab") { t in
+        t.primaryKey("id", .text).check { length($0) > 0 && length($0) <= 200 }
+        t.column("progress", .text).notNull()
+        t.column("updatedAt", .datetime).notNull()
+      }
+    }
     return migrator
   }
 }

@@ -304,3 +304,12 @@ import Testing
     #expect(status.contains("IAM roles     none"))
   }
 }
+
+@Suite struct SubcommandHelpTests {
+  @Test func helpForASubcommandShowsItsOwnOptions() throws {
+    let test = try TestSession()
+    test.run("help throughput simulate")
+    #expect(test.sink.output.contains("--input-tokens"))
+    #expect(!test.sink.output.contains("<subcommand>"))
+  }
+}

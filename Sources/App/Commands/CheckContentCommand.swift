@@ -2,6 +2,7 @@ import ArgumentParser
 import Content
 import Core
 import Foundation
+import Labs
 import Sandbox
 
 struct CheckContentCommand: FmlabCommand {
@@ -42,6 +43,9 @@ struct CheckContentCommand: FmlabCommand {
           .error, at: SourceLocation(file: SandboxProfileCheck.relativePath, line: 1, column: 1),
           "the sandbox's simulation profiles are missing (the model catalog needs them for the sandbox)"))
     }
+    let labs = LabCatalog.load(root: content.root)
+    content.findings += labs.findings + labs.crossFindings(content: content)
+    content.fileCount += labs.fileCount
     let report = FindingsView.Report(
       root: content.root, findings: content.findings.map(FindingsView.JSONFinding.init),
       errors: content.findings.errorCount, warnings: content.findings.warningCount, files: content.fileCount,

@@ -28,7 +28,7 @@ struct ReviewCommand: FmlabCommand {
 
   func execute(in session: Session) throws -> CommandOutput {
     let content = try session.content()
-    let deck = FlashcardDeck(content: content)
+    let deck = FlashcardDeck(content: content, extra: session.finishedLabFlashcards())
     let store = try session.store()
     try store.addCards(deck.ids, kind: .flashcard, at: session.now)
     let scheduler = try session.scheduler()
@@ -91,12 +91,14 @@ struct FlashcardDeck {
   let cards: [(card: Flashcard, topic: Topic)]
   let byId: [String: (card: Flashcard, topic: Topic)]
 
-  init(content: ContentSet) {
+  /// `extra`: flashcards from elsewhere (finished labs' debriefs), after the pages' own.
+  init(content: ContentSet, extra: [(card: Flashcard, topic: Topic)] = []) {
     var cards: [(card: Flashcard, topic: Topic)] = []
     var seen: Set<String> = []
     for topic in content.topics {
       for card in topic.flashcards where seen.insert(card.id).inserted { cards.append((card, topic)) }
     }
+    for entry in extra where seen.insert(entry.card.id).inserted { cards.append(entry) }
     self.cards = cards
     byId = Dictionary(uniqueKeysWithValues: cards.map { ($0.card.id, $0) })
   }

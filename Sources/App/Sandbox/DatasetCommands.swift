@@ -60,6 +60,10 @@ struct ValidateDatasetCommand: FmlabCommand {
     let validator = DatasetValidator(
       format: spec.format, limits: spec.limits, role: validation ? .validation : .training)
     let report = validator.validate(lines: FileLines(handle: handle), byteCount: size)
+    // Labs check that the learner ran the check; a real-job user without a usable data directory still gets it.
+    _ = try? session.withSandbox { sandbox, now, _ in
+      sandbox.state.record(ActivityEvent(kind: .datasetValidated, time: now, models: [entry.id], valid: report.isValid))
+    }
     var out =
       "\(file.sanitizedForTerminal): \(report.records) record\(report.records == 1 ? "" : "s"), \(report.bytes) bytes, "
       + "≈\(report.estimatedTokens) tokens (estimated), longest record ≈\(report.maxRecordTokens) tokens\n"

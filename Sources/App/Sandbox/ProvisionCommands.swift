@@ -250,6 +250,12 @@ struct ThroughputSimulate: FmlabCommand {
       plan: plan, inputTokensPerRequest: inputTokens, outputTokensPerRequest: outputTokens, maxRequestsPerMinute: top,
       points: 60)
     let minute = ThroughputSimulator.simulateMinute(load, units: chosen, profile: profile, seed: session.random.next())
+    _ = try? session.withSandbox { sandbox, now, _ in
+      sandbox.state.record(
+        ActivityEvent(
+          kind: .throughputSimulated, time: now, models: [entry.id], fits: report.fits,
+          throttled: report.throttledRequestsPerMinute > 0))
+    }
     struct Output: Encodable, Sendable {
       var model: String
       var load: ThroughputLoad

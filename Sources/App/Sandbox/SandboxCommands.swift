@@ -95,7 +95,10 @@ struct BillCommand: FmlabCommand {
     abstract: "What the sandbox account has cost so far, item by item (estimated).")
 
   func execute(in session: Session) throws -> CommandOutput {
-    let outcome = try session.withSandbox { sandbox, now, _ in sandbox.bill(at: now) }
+    let outcome = try session.withSandbox { sandbox, now, _ in
+      sandbox.state.record(ActivityEvent(kind: .billViewed, time: now))
+      return sandbox.bill(at: now)
+    }
     return CommandOutput(
       text: SandboxView.events(outcome.events, styler: session.styler)
         + SandboxView.bill(outcome.value, width: session.configuration.columns, styler: session.styler),

@@ -46,7 +46,17 @@ enum HelpView {
 
   /// ArgumentParser's generated help for one command (usage, arguments, options).
   static func command(_ command: any FmlabCommand.Type, path: [String], width: Int, styler: Styler) -> String {
-    var text = FmlabRoot.helpMessage(for: command, columns: width)
+    // `help s3 cp`: the subcommand's own help when the path names one.
+    var target: any ParsableCommand.Type = command
+    for name in path.dropFirst() {
+      guard
+        let sub = target.configuration.subcommands.first(where: {
+          $0._commandName == name || $0.configuration.aliases.contains(name)
+        })
+      else { break }
+      target = sub
+    }
+    var text = FmlabRoot.helpMessage(for: target, columns: width)
     if !text.hasSuffix("\n") { text += "\n" }
     guard styler.enabled else { return text }
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in

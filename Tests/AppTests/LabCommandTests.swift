@@ -1,0 +1,89 @@
+import App
+import Foundation
+import Labs
+import TestSupport
+import Testing
+
+/// The guided labs run through the dispatcher: every shipped lab completes when its steps' own
+/// commands are typed in order, steps done out of order count, and a broken lab file is a finding
+/// while the other labs still work.
+@Suite struct LabCommandTests {
+  static func session() throws -> (TestSession, String) {
+    let directory = NSTemporaryDirectory() + "fmlab-lab-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    // Relative file names in the labs' commands land in the data directory.
+    return (try TestSession(dataDirectory: directory, workingDirectory: directory), directory)
+  }
+
+  static let catalog = LabCatalog.load(root: Fixtures.repositoryRoot)
+
+  @Test func theShippedLabFilesHaveNoProblems() {
+    #expect(Self.catalog.findings.isEmpty, Comment(rawValue: Self.catalog.findings.map(\.message).joined(separator: "\n")))
+    #expect(Self.catalog.labs.count >= 8)
+  }
+
+  @Test(arguments: LabCommandTests.catalog.labs.map(\.id))
+  func eachLabCompletesWhenItsStepsCommandsAreTypedInOrder(_ id: String) throws {
+    let (test, _) = try Self.session()
+    let lab = try #require(Self.catalog.labs.first { $0.id == id })
+    #expect(test.run("lab start \(id)")[0].status == .success)
+    let samples = Fixtures.repositoryRoot + "/Resources/sandbox/samples"
+    for step in lab.steps {
+      let lines = step.solution.isEmpty ? step.command.map { [$0] } ?? [] : step.solution
+      #expect(!lines.isEmpty, "\(id) step \(step.id) has no solution or command")
+      for line in lines { _ = test.run(line.replacingOccurrences(of: "${SAMPLES}", with: samples)) }
+      let before = test.sink.output.count
+      let outcome = test.run("lab check")[0]
+      let shown = String(test.sink.output.dropFirst(before))
+      #expect(outcome.status == .success, "\(id) step \(step.id): \(shown.prefix(400))")
+    }
+    #expect(test.sink.output.contains("Lab finished: \(lab.title)"))
+  }
+
+  @Test func aLaterStepDoneFirstCountsWhenItsTurnComes() throws {
+    let (test, _) = try Self.session()
+    test.run("lab start bedrock-walkthrough")
+    // Step 2 (compare without an image) before step 1 (with an image): checking after step 1 completes both.
+    test.run("compare nova-micro claude-3-5-sonnet \"What are the top AWS services?\"")
+    #expect(test.run("lab check")[0].status != .success)
+    let image = Fixtures.repositoryRoot + "/Resources/sandbox/samples/architecture-diagram.png"
+    test.run("compare nova-micro claude-3-5-sonnet \"What are the top AWS services?\" --image \(image)")
+    let before = test.sink.output.count
+    #expect(test.run("lab check")[0].status == .success)
+    #expect(String(test.sink.output.dropFirst(before)).contains("(already done)"))
+  }
+
+  @Test func aBrokenLabFileIsAFindingAndTheOtherLabsStillLoad() throws {
+    let root = NSTemporaryDirectory() + "fmlab-labs-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: root + "/content/labs", withIntermediateDirectories: true)
+    let good = try String(contentsOfFile: Fixtures.repositoryRoot + "/content/labs/01-walkthrough.yaml", encoding: .utf8)
+    try good.write(toFile: root + "/content/labs/01-good.yaml", atomically: true, encoding: .utf8)
+    try "id: broken\ntitle: [unclosed\n".write(toFile: root + "/content/labs/02-broken.yaml", atomically: true, encoding: .utf8)
+    try "id: typo\ntitel: x\n".write(toFile: root + "/content/labs/03-typo.yaml", atomically: true, encoding: .utf8)
+    let catalog = LabCatalog.load(root: root)
+    #expect(catalog.labs.map(\.id) == ["bedrock-walkthrough"])
+    #expect(catalog.findings.contains { $0.location.file == "content/labs/02-broken.yaml" })
+    #expect(catalog.findings.contains { $0.message.contains("unknown lab field 'titel' — did you mean 'title'?") })
+  }
+
+  @Test func labHintGivesTheHintsThenTheCommand() throws {
+    let (test, _) = try Self.session()
+    test.run("lab start bedrock-walkthrough")
+    let lab = try #require(Self.catalog.labs.first { $0.id == "bedrock-walkthrough" })
+    for _ in lab.steps[0].hints { test.run("lab hint") }
+    let before = test.sink.output.count
+    test.run("lab hint")
+    #expect(String(test.sink.output.dropFirst(before)).contains("hint: Type: compare"))
+  }
+
+  @Test func finishingALabSchedulesItsDebriefFlashcards() throws {
+    let (test, _) = try Self.session()
+    let lab = try #require(Self.catalog.labs.first { $0.id == "bedrock-walkthrough" })
+    test.run("lab start bedrock-walkthrough")
+    for _ in lab.steps { test.run("lab skip") }
+    #expect(test.sink.output.contains("Lab finished"))
+    let cards = test.session.finishedLabFlashcardIDs()
+    #expect(cards.count == lab.debrief.flashcards.count)
+    #expect(cards.allSatisfy { $0.hasPrefix("lab-bedrock-walkthrough#") })
+  }
+}

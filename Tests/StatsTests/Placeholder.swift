@@ -1,1 +1,0 @@
-// The Stats tests live beside this file.
