@@ -11,6 +11,8 @@ public enum CommandTable {
     ExamCommand.self,
     DrillCommand.self,
     PlanCommand.self,
+    StatsCommand.self,
+    ExportStatsCommand.self,
     ModelsCommand.self,
     ModelCommand.self,
     CanCommand.self,
