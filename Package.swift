@@ -111,6 +111,14 @@ let package = Package(
       ],
       path: "Benchmarks/SandboxBench"
     ),
+    .executableTarget(
+      name: "StatsBench",
+      dependencies: [
+        "App", "Stats", "SRS", "Store", "Core", "Terminal", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/StatsBench"
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["Core", "Terminal", "App", "Store", "Content", .product(name: "GRDB", package: "GRDB.swift")]

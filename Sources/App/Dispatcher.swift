@@ -105,11 +105,13 @@ public struct Dispatcher {
           type: "result", payload: payload,
           extra: ["command": .string(command), "status": .int(Int(output.status.rawValue))]) + "\n")
     } else if !output.text.isEmpty {
-      let lines = output.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-      if output.pageable, let pager = session.pager, lines >= session.configuration.rows - 1, pager.show(output.text) {
+      // A terminal whose locale isn't UTF-8 gets ASCII for fmlab's punctuation and charts.
+      let text = session.configuration.styler.unicode ? output.text : output.text.asciiFallback
+      let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+      if output.pageable, let pager = session.pager, lines >= session.configuration.rows - 1, pager.show(text) {
         return DispatchOutcome(status: output.status, endsSession: output.endsSession, ranCommand: true)
       }
-      session.sink.write(output.text)
+      session.sink.write(text)
     }
     return DispatchOutcome(status: output.status, endsSession: output.endsSession, ranCommand: true)
   }

@@ -20,11 +20,13 @@ public struct LabCatalog: Sendable {
     for name in names {
       let path = folder + "/" + name
       guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
-        findings.append(Finding(.error, at: SourceLocation(file: path, line: 1, column: 1), "the lab file can't be read"))
+        findings.append(
+          Finding(.error, at: SourceLocation(file: path, line: 1, column: 1), "the lab file can't be read"))
         continue
       }
       guard let text = String(data: data, encoding: .utf8) else {
-        findings.append(Finding(.error, at: SourceLocation(file: path, line: 1, column: 1), "the lab file is not UTF-8"))
+        findings.append(
+          Finding(.error, at: SourceLocation(file: path, line: 1, column: 1), "the lab file is not UTF-8"))
         continue
       }
       var parser = LabParser(path: path, text: text)
@@ -32,7 +34,8 @@ public struct LabCatalog: Sendable {
       findings += found
       if let lab { labs.append(lab) }
     }
-    var catalog = LabCatalog(labs: labs.sorted { ($0.order, $0.id) < ($1.order, $1.id) }, findings: findings, fileCount: names.count)
+    var catalog = LabCatalog(
+      labs: labs.sorted { ($0.order, $0.id) < ($1.order, $1.id) }, findings: findings, fileCount: names.count)
     catalog.findings += catalog.duplicateFindings()
     return catalog
   }

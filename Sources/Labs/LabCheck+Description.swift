@@ -13,7 +13,8 @@ extension LabCheck {
       return "an IAM role" + (name.map { " named \($0)" } ?? "") + (trusts.map { " that trusts \($0)" } ?? "")
         + (actions.isEmpty ? "" : " and is allowed \(actions.joined(separator: ", "))")
     case .job(let c):
-      var text = "a " + (c.type.map { $0.lowercased().replacingOccurrences(of: "_", with: "-") + " " } ?? "")
+      var text =
+        "a " + (c.type.map { $0.lowercased().replacingOccurrences(of: "_", with: "-") + " " } ?? "")
         + "customization job"
       if let name = c.name { text += " named \(name)" }
       if let base = c.base { text += " on \(base)" }
@@ -40,7 +41,9 @@ extension LabCheck {
     case .deployment(let status): return "a custom model deployment" + (status.map { " that is \($0)" } ?? "")
     case .invoked(let via, let custom, let model):
       return "an invocation" + (custom == true ? " of a custom model" : "") + (model.map { " of \($0)" } ?? "")
-        + (via.map { " served \($0 == "on-demand" ? "on demand" : "by \($0 == "provisioned" ? "Provisioned Throughput" : "a deployment")")" } ?? "")
+        + (via.map {
+          " served \($0 == "on-demand" ? "on demand" : "by \($0 == "provisioned" ? "Provisioned Throughput" : "a deployment")")"
+        } ?? "")
     case .compared(let models, let image, let count):
       return "a compare run" + (models.isEmpty ? "" : " including \(models.joined(separator: " and "))")
         + (image == true ? " with an image attached" : "") + (count.map { " of \($0) models" } ?? "")

@@ -73,7 +73,8 @@ public indirect enum LabCheck: Sendable, Equatable {
       }
     case .datasetValidated(let model, let valid):
       return activity.contains {
-        $0.kind == .datasetValidated && (model == nil || $0.models.contains(model!)) && (valid == nil || $0.valid == valid)
+        $0.kind == .datasetValidated && (model == nil || $0.models.contains(model!))
+          && (valid == nil || $0.valid == valid)
       }
     case .role(let name, let trusts, let actions):
       return state.roles.contains { role in

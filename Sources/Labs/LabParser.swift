@@ -134,7 +134,9 @@ public struct LabParser {
       return nil
     }
     guard let allowed = LabCheck.fields[kind] else {
-      let suggestion = Suggestion.closest(to: kind, in: Array(LabCheck.fields.keys)).first.map { " — did you mean '\($0)'?" }
+      let suggestion = Suggestion.closest(to: kind, in: Array(LabCheck.fields.keys)).first.map {
+        " — did you mean '\($0)'?"
+      }
       error(at: mapping["kind"], "unknown check kind '\(kind)'\(suggestion ?? "")")
       return nil
     }

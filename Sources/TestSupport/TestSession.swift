@@ -15,13 +15,14 @@ public struct TestSession {
   public init(
     now: Date = TestClock.reference, json: Bool = false, color: Bool = false, contentRoot: String? = nil,
     dataDirectory: String = "/nonexistent-fmlab-test", store: ProgressStore? = nil, reader: LineReader? = nil,
-    clock: (@Sendable () -> Date)? = nil, workingDirectory: String = "/"
+    clock: (@Sendable () -> Date)? = nil, workingDirectory: String = "/", columns: Int = 100, unicode: Bool = true
   ) throws {
     let configuration = SessionConfiguration(
       appVersion: "test", dataDirectory: dataDirectory,
       contentRoot: .success(contentRoot ?? Fixtures.repositoryRoot), cacheDirectory: nil,
       pinnedNow: clock == nil ? now : nil, seed: 42,
-      json: json, styler: Styler(enabled: color), columns: 100, workingDirectory: workingDirectory)
+      json: json, styler: Styler(enabled: color, unicode: unicode), columns: columns,
+      workingDirectory: workingDirectory)
     sink = CapturingSink()
     session = Session(configuration: configuration, clock: clock ?? { now }, sink: sink, reader: reader)
     session.use(store: try store ?? ProgressStore.inMemory(now: now))

@@ -82,7 +82,8 @@ struct LabsCommand: FmlabCommand {
       text += "Start one with 'lab start ID'; 'lab' shows where you are.\n"
     }
     if !catalog.findings.isEmpty {
-      text += session.styler.warning("warning:")
+      text +=
+        session.styler.warning("warning:")
         + " \(catalog.findings.count) problem(s) in lab files; 'check-content' lists them. The other labs work.\n"
     }
     return CommandOutput(text: text, json: rows)
@@ -189,7 +190,8 @@ enum LabFlow {
         text: text, json: StepJSON(lab: lab, progress: progress), status: .failure)
     }
     for (offset, step) in result.completed.enumerated() {
-      text += session.styler.success("✓ ") + session.styler.bold(step.title)
+      text +=
+        session.styler.success("✓ ") + session.styler.bold(step.title)
         + (offset > 0 ? session.styler.dim(" (already done)") : "") + "\n"
       if !step.explain.isEmpty { text += markdown(step.explain, session: session) }
     }
@@ -208,7 +210,8 @@ enum LabFlow {
       out += "\(lab.debrief.flashcards.count) flashcards from this lab join your reviews ('review').\n"
     }
     if !lab.debrief.items.isEmpty {
-      out += "Quiz items that test this lab: " + lab.debrief.items.joined(separator: ", ")
+      out +=
+        "Quiz items that test this lab: " + lab.debrief.items.joined(separator: ", ")
         + (lab.objectives.first.map { " — practise with 'quiz --objective \($0)'" } ?? "") + "\n"
     }
     if !lab.topics.isEmpty { out += "Read: " + lab.topics.map { "topic \($0)" }.joined(separator: " · ") + "\n" }
@@ -231,7 +234,9 @@ struct LabStart: FmlabCommand {
         json: LabFlow.StepJSON(lab: lab, progress: existing))
     }
     let start = try session.withSandbox { sandbox, now, _ in now }.now
-    var text = session.styler.bold(lab.title) + "  " + session.styler.dim("(\(lab.minutes) min, \(lab.steps.count) steps)") + "\n"
+    var text =
+      session.styler.bold(lab.title) + "  " + session.styler.dim("(\(lab.minutes) min, \(lab.steps.count) steps)")
+      + "\n"
     text += LabFlow.markdown(lab.summary, session: session)
     if !lab.setup.isEmpty {
       let samples = try session.contentRootPath() + "/Resources/sandbox/samples"
@@ -243,7 +248,9 @@ struct LabStart: FmlabCommand {
           text += session.styler.warning("setup:") + " '\(line)' did not succeed (it may already exist).\n"
         }
       }
-      text += session.styler.dim("Set up the lab's starting state (\(lab.setup.count) command\(lab.setup.count == 1 ? "" : "s")).") + "\n"
+      text +=
+        session.styler.dim(
+          "Set up the lab's starting state (\(lab.setup.count) command\(lab.setup.count == 1 ? "" : "s")).") + "\n"
     }
     let progress = LabProgress(labID: lab.id, startedAt: start)
     try session.save(progress)
@@ -267,7 +274,8 @@ struct LabHint: FmlabCommand {
     }
     try session.save(progress)
     let shown = LabFlow.expand(hint, session: session)
-    return CommandOutput(text: session.styler.accent("hint: ") + shown.sanitizedForTerminal + "\n", json: ["hint": shown])
+    return CommandOutput(
+      text: session.styler.accent("hint: ") + shown.sanitizedForTerminal + "\n", json: ["hint": shown])
   }
 }
 
@@ -281,7 +289,8 @@ struct LabSkip: FmlabCommand {
     }
     try session.save(progress)
     var text = "Skipped '\(skipped.title)'.\n"
-    text += progress.finishedAt != nil
+    text +=
+      progress.finishedAt != nil
       ? LabFlow.debrief(lab: lab, session: session) : LabFlow.renderStep(lab: lab, progress: progress, session: session)
     return CommandOutput(text: text, json: LabFlow.StepJSON(lab: lab, progress: progress))
   }

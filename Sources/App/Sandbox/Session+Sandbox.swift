@@ -85,7 +85,8 @@ extension Session {
         if let serviceError = error as? SandboxError {
           // Labs check the errors a learner met ("discover that the custom model can't be invoked on demand").
           kept.record(
-            ActivityEvent(kind: .error, time: time, errorName: serviceError.name.rawValue, message: serviceError.message))
+            ActivityEvent(
+              kind: .error, time: time, errorName: serviceError.name.rawValue, message: serviceError.message))
         }
         let save = kept != state ? try? JSONEncoder.sandbox.encode(kept) : nil
         return (save, .failure(.other(error)))

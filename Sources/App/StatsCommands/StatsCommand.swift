@@ -28,7 +28,8 @@ struct StatsCommand: FmlabCommand {
       var readiness: Readiness
     }
     return CommandOutput(
-      text: StatsView.overview(overview, readiness: readiness, width: session.configuration.columns, styler: session.styler),
+      text: StatsView.overview(
+        overview, readiness: readiness, width: session.configuration.columns, styler: session.styler),
       json: Output(overview: overview, readiness: readiness))
   }
 }
@@ -106,7 +107,9 @@ struct StatsReadiness: FmlabCommand {
     abstract: "Your chance of scoring at least 700 on the exam date, with its band and what would raise it most.")
   func execute(in session: Session) throws -> CommandOutput {
     let readiness = Readiness.compute(try session.statsInput())
-    return CommandOutput(text: StatsView.readiness(readiness, styler: session.styler), json: readiness)
+    return CommandOutput(
+      text: StatsView.readiness(readiness, width: session.configuration.columns, styler: session.styler),
+      json: readiness)
   }
 }
 
@@ -130,11 +133,12 @@ struct ExportStatsCommand: FmlabCommand {
     if file.lowercased().hasSuffix(".csv") {
       var csv = "objective,domain,items,cards,attempts,correct,accuracy,mean_retrievability,weakness\n"
       for entry in objectives.objectives {
-        csv += [
-          entry.objective, "\(entry.domain)", "\(entry.items)", "\(entry.cards)", "\(entry.attempts)",
-          "\(entry.correct)", entry.accuracy.map { String(format: "%.4f", $0) } ?? "",
-          entry.meanRetrievability.map { String(format: "%.4f", $0) } ?? "", String(format: "%.4f", entry.weakness),
-        ].joined(separator: ",") + "\n"
+        csv +=
+          [
+            entry.objective, "\(entry.domain)", "\(entry.items)", "\(entry.cards)", "\(entry.attempts)",
+            "\(entry.correct)", entry.accuracy.map { String(format: "%.4f", $0) } ?? "",
+            entry.meanRetrievability.map { String(format: "%.4f", $0) } ?? "", String(format: "%.4f", entry.weakness),
+          ].joined(separator: ",") + "\n"
       }
       data = Data(csv.utf8)
     } else if file.lowercased().hasSuffix(".json") {
@@ -150,6 +154,8 @@ struct ExportStatsCommand: FmlabCommand {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       encoder.dateEncodingStrategy = .iso8601
+      encoder.nonConformingFloatEncodingStrategy = .convertToString(
+        positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
       data = try encoder.encode(
         Export(
           overview: Overview.compute(input, readiness: readiness, objectives: objectives), objectives: objectives,

@@ -12,7 +12,10 @@ enum StatsView {
   static func sparkline(_ values: [Int], unicode: Bool) -> String {
     let marks: [Character] = unicode ? Array("▁▂▃▄▅▆▇█") : Array(" .:-=+*#")
     let top = max(values.max() ?? 0, 1)
-    return String(values.map { $0 == 0 ? (unicode ? "·" : " ") : marks[min(marks.count - 1, $0 * (marks.count - 1) / top + (unicode ? 0 : 0))] })
+    return String(
+      values.map {
+        $0 == 0 ? (unicode ? "·" : " ") : marks[min(marks.count - 1, $0 * (marks.count - 1) / top + (unicode ? 0 : 0))]
+      })
   }
 
   /// A horizontal bar for a fraction.
@@ -20,13 +23,16 @@ enum StatsView {
     let width = max(width, 1)
     guard let fraction, fraction.isFinite else { return String(repeating: unicode ? "·" : ".", count: width) }
     let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded())
-    return String(repeating: unicode ? "█" : "#", count: filled) + String(repeating: unicode ? "░" : ".", count: width - filled)
+    return String(repeating: unicode ? "█" : "#", count: filled)
+      + String(repeating: unicode ? "░" : ".", count: width - filled)
   }
 
   static func overview(_ overview: Overview, readiness: Readiness?, width: Int, styler: Styler) -> String {
-    var out = styler.bold("Today") + "  \(overview.today.reviews) reviewed (\(overview.today.again) again) · "
+    var out =
+      styler.bold("Today") + "  \(overview.today.reviews) reviewed (\(overview.today.again) again) · "
       + "\(overview.today.dueNow) due · \(overview.today.newAvailable) new available\n"
-    out += "Streak  \(overview.streak) day\(overview.streak == 1 ? "" : "s") · \(overview.totalReviews) reviews in all\n"
+    out +=
+      "Streak  \(overview.streak) day\(overview.streak == 1 ? "" : "s") · \(overview.totalReviews) reviews in all\n"
     let spark = sparkline(overview.last30Days.map(\.count), unicode: styler.unicode)
     let sparkWidth = max(0, width - 14)
     out += "30 days " + String(spark.suffix(sparkWidth)) + "\n"
@@ -41,13 +47,16 @@ enum StatsView {
     out += styler.bold("Domains") + styler.dim("  recall now (mean R) · accuracy") + "\n"
     let barWidth = max(4, min(20, width - 40))
     for domain in overview.domains {
-      let name = TextTable.truncate("\(domain.domain) \(domain.name)", to: max(8, min(30, width - barWidth - 14)), styler: .plain)
-      out += name.padding(toLength: max(8, min(30, width - barWidth - 14)), withPad: " ", startingAt: 0) + " "
+      let name = TextTable.truncate(
+        "\(domain.domain) \(domain.name)", to: max(8, min(30, width - barWidth - 14)), styler: .plain)
+      out +=
+        name.padding(toLength: max(8, min(30, width - barWidth - 14)), withPad: " ", startingAt: 0) + " "
         + bar(domain.meanRetrievability ?? domain.accuracy, width: barWidth, unicode: styler.unicode) + " "
         + percent(domain.meanRetrievability) + " · " + percent(domain.accuracy) + "\n"
     }
     if let exam = overview.lastExam {
-      out += "Last mock exam  \(exam.estimatedScaledScore) (estimated) · \(exam.correct)/\(exam.scored) scored"
+      out +=
+        "Last mock exam  \(exam.estimatedScaledScore) (estimated) · \(exam.correct)/\(exam.scored) scored"
         + (exam.passed ? " · " + styler.success("pass") : " · " + styler.warning("below 700")) + "\n"
     }
     if let readiness {
@@ -59,16 +68,25 @@ enum StatsView {
 
   static func readinessLine(_ readiness: Readiness, styler: Styler) -> String {
     "Readiness for \(readiness.targetDay): " + styler.bold(percent(readiness.probability)) + " chance of ≥ 700 "
-      + styler.dim("(band \(percent(readiness.low))–\(percent(readiness.high)), \(readiness.confidence.rawValue) confidence; estimated)")
+      + styler.dim(
+        "(band \(percent(readiness.low))–\(percent(readiness.high)), \(readiness.confidence.rawValue) confidence; estimated)"
+      )
       + "\n"
   }
 
-  static func readiness(_ readiness: Readiness, styler: Styler) -> String {
+  /// Prose wrapped to the terminal's width.
+  static func wrapped(_ text: String, width: Int) -> String {
+    TextTable.wrap(text, width: max(width, 20)).joined(separator: "\n") + "\n"
+  }
+
+  static func readiness(_ readiness: Readiness, width: Int, styler: Styler) -> String {
     var out = readinessLine(readiness, styler: styler)
-    out += "Expected \(String(format: "%.1f", readiness.expectedCorrect)) of \(readiness.scoredQuestions) scored "
+    out +=
+      "Expected \(String(format: "%.1f", readiness.expectedCorrect)) of \(readiness.scoredQuestions) scored "
       + "questions right (pass mark \(readiness.passMark)); estimated scaled score \(readiness.expectedScaledScore)\n"
     for domain in readiness.domains {
-      out += "  \(domain.domain) \(domain.name): \(percent(domain.meanProbability)) per question, "
+      out +=
+        "  \(domain.domain) \(domain.name): \(percent(domain.meanProbability)) per question, "
         + "\(domain.itemsWithMemory)/\(domain.items) items studied\n"
     }
     if !readiness.topObjectives.isEmpty {
@@ -77,9 +95,9 @@ enum StatsView {
         out += "  \(gain.objective)  +\(String(format: "%.1f", gain.gain * 100)) points  → \(gain.command)\n"
       }
     }
-    for note in readiness.notes { out += styler.dim("· " + note) + "\n" }
-    out += styler.dim(Readiness.method) + "\n"
-    out += styler.accent("Advice: ") + readiness.advice + "\n"
+    for note in readiness.notes { out += styler.dim(wrapped("· " + note, width: width)) }
+    out += styler.dim(wrapped(Readiness.method, width: width))
+    out += wrapped("Advice: " + readiness.advice, width: width)
     return out
   }
 
@@ -113,16 +131,21 @@ enum StatsView {
   }
 
   static func forecast(_ forecast: Forecast, width: Int, styler: Styler) -> String {
-    var out = styler.bold("Due per day") + styler.dim(forecast.endsAtExam ? "  (until your exam date)" : "  (next \(forecast.duePerDay.count) days)") + "\n"
+    var out =
+      styler.bold("Due per day")
+      + styler.dim(forecast.endsAtExam ? "  (until your exam date)" : "  (next \(forecast.duePerDay.count) days)")
+      + "\n"
     let top = max(forecast.duePerDay.max() ?? 0, 1)
     let barWidth = max(4, min(40, width - 18))
     for (offset, count) in forecast.duePerDay.enumerated() {
       let day = Stats.calendarDay(ofIndex: Stats.dayIndex(of: forecast.startDay) + offset)
       let label = offset == 0 ? "today     " : String(day.description.suffix(5)) + "     "
-      out += label + String(bar(Double(count) / Double(top), width: barWidth, unicode: styler.unicode).prefix(barWidth))
+      out +=
+        label + String(bar(Double(count) / Double(top), width: barWidth, unicode: styler.unicode).prefix(barWidth))
         + " \(count)\n"
     }
-    out += "Overdue (counted today): \(forecast.overdue) · after the horizon: \(forecast.beyondHorizon) · daily load "
+    out +=
+      "Overdue (counted today): \(forecast.overdue) · after the horizon: \(forecast.beyondHorizon) · daily load "
       + String(format: "%.1f", forecast.dailyLoad) + " reviews/day (Σ 1/interval)\n"
     return out
   }
@@ -131,7 +154,9 @@ enum StatsView {
     let marks: [String] = styler.unicode ? ["·", "░", "▒", "▓", "█"] : [".", "-", "+", "*", "#"]
     let weeks = heatmap.weeks()
     let shown = weeks.suffix(max(1, width - 5))
-    var out = styler.bold("Reviews per day, last year") + styler.dim("  \(heatmap.total) reviews on \(heatmap.activeDays) days") + "\n"
+    var out =
+      styler.bold("Reviews per day, last year") + styler.dim("  \(heatmap.total) reviews on \(heatmap.activeDays) days")
+      + "\n"
     let names = ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"]
     for weekday in 0..<7 {
       var line = names[weekday] + " "
@@ -153,7 +178,8 @@ enum StatsView {
       let low = histogram.edges[index]
       let high = index + 1 < histogram.edges.count ? histogram.edges[index + 1] : .infinity
       let label = (String(format: format, low) + "–" + (high.isFinite ? String(format: format, high) : "∞"))
-      out += label.padding(toLength: 14, withPad: " ", startingAt: 0)
+      out +=
+        label.padding(toLength: 14, withPad: " ", startingAt: 0)
         + bar(Double(count) / Double(top), width: barWidth, unicode: styler.unicode) + " \(count)\n"
     }
     return out
@@ -163,7 +189,8 @@ enum StatsView {
     guard memory.reviewedCards > 0 else {
       return "No reviewed cards yet: 'review' starts your flashcards; memory statistics follow.\n"
     }
-    var out = "Reviewed cards: \(memory.reviewedCards) · estimated total knowledge "
+    var out =
+      "Reviewed cards: \(memory.reviewedCards) · estimated total knowledge "
       + String(format: "%.0f", memory.estimatedTotalKnowledge) + " cards (Σ recall probability) · mean recall "
       + percent(memory.meanRetrievability) + "\n"
     out += histogram("Stability (days)", memory.stability, format: "%.0f", width: width, styler: styler)
@@ -188,7 +215,8 @@ enum StatsView {
       ])
     }
     var out = table.render(width: width, styler: styler)
-    out += "Passed \(history.passedCount) of \(history.exams.count) · best \(history.bestScaledScore.map(String.init) ?? "—")"
+    out +=
+      "Passed \(history.passedCount) of \(history.exams.count) · best \(history.bestScaledScore.map(String.init) ?? "—")"
       + " · trend \(history.trend.rawValue)\n"
     return out
   }
