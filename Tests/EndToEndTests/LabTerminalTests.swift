@@ -13,12 +13,15 @@ import Testing
     let lab = try #require(catalog.labs.first { $0.id == "bedrock-walkthrough" })
     let dataDir = Fixtures.temporaryDirectory("lab-tmux")
     let session = try TmuxSession(
+      // Relative file names the lab's commands use land in the data directory.
       command:
-        "cd \(dataDir) && \(ProcessRunner.fmlabPath) --data-dir \(dataDir) --content-dir \(root) --now 2026-11-26T09:00:00Z --seed 7",
+        "/bin/sh -c 'cd \(dataDir) && exec \(ProcessRunner.fmlabPath) --data-dir \(dataDir) --content-dir \(root) "
+        + "--now 2026-11-26T09:00:00Z --seed 7'",
       environment: ["HOME": dataDir, "TERM": "xterm-256color", "PAGER": "cat", "XDG_CACHE_HOME": dataDir + "/cache"],
       width: 120, height: 50)
+    // An empty prompt as the last line: the previous command has finished.
     func atPrompt() throws -> Bool {
-      try session.waitFor(timeout: 30) { TmuxSession.lastLine($0).hasPrefix("fmlab>") }.matched
+      try session.waitFor(timeout: 60) { TmuxSession.lastLine($0) == "fmlab>" }.matched
     }
     #expect(try atPrompt())
     try session.type("lab start \(lab.id)")
@@ -35,8 +38,10 @@ import Testing
       try session.send("C-l")
       try session.type("lab check")
       try session.send("Enter")
-      let (screen, passed) = try session.waitFor(timeout: 30) { $0.contains("✓ ") && $0.contains(step.title) }
+      let (screen, passed) = try session.waitFor(timeout: 60) { $0.contains("✓ ") && $0.contains(step.title) }
       #expect(passed, "step \(step.id) did not pass; the screen was:\n\(screen)")
+      guard passed else { break }
+      #expect(try atPrompt())
     }
     #expect(try session.waitFor(timeout: 30) { $0.contains("Lab finished") }.matched)
     try session.send("C-d")
