@@ -81,7 +81,7 @@ public indirect enum LabCheck: Sendable, Equatable {
         (name == nil || role.name == name) && (trusts == nil || role.trust.service == trusts)
           && actions.allSatisfy { action in
             role.allStatements.contains { statement in
-              statement.actions.contains { Self.matches($0, action) }
+              statement.actions.contains { Wildcard.matches(pattern: $0, text: action, caseSensitive: false) }
             }
           }
       }
@@ -133,13 +133,6 @@ public indirect enum LabCheck: Sendable, Equatable {
     case .all(let checks):
       return checks.allSatisfy { $0.holds(in: sandbox, now: now, since: since, objects: objects) }
     }
-  }
-
-  /// IAM-style: a granted `s3:*` or `s3:Get*` covers `s3:GetObject`.
-  static func matches(_ granted: String, _ wanted: String) -> Bool {
-    if granted == "*" || granted.lowercased() == wanted.lowercased() { return true }
-    if granted.hasSuffix("*") { return wanted.lowercased().hasPrefix(granted.dropLast().lowercased()) }
-    return false
   }
 }
 

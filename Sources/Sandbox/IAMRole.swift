@@ -96,8 +96,8 @@ public enum ManagedPolicy: String, Sendable, CaseIterable {
 }
 
 /// IAM's glob matching: `*` any run of characters, `?` one character.
-enum Wildcard {
-  static func matches(pattern: String, text: String, caseSensitive: Bool) -> Bool {
+public enum Wildcard {
+  public static func matches(pattern: String, text: String, caseSensitive: Bool) -> Bool {
     let p = Array(caseSensitive ? pattern : pattern.lowercased())
     let t = Array(caseSensitive ? text : text.lowercased())
     var pi = 0

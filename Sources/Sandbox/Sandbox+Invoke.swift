@@ -48,9 +48,12 @@ public struct InvocationResult: Sendable, Codable, Equatable {
 struct InvocationTarget {
   var model: ModelEntry
   var servedBy: String
-  /// Provisioned calls cost nothing per token (the hourly bill pays for them).
-  var perTokenBilling: Bool
+  /// "on-demand", "provisioned" or "deployment" (the activity log's and the bill's word for it).
+  var via: String
   var customModelName: String?
+
+  /// Provisioned calls cost nothing per token (the hourly bill pays for them).
+  var perTokenBilling: Bool { via != "provisioned" }
 }
 
 extension Sandbox {
@@ -71,7 +74,7 @@ extension Sandbox {
       return InvocationTarget(
         model: try foundationModel(purchase.foundationModelId),
         servedBy: "Provisioned Throughput \(purchase.provisionedModelName) (\(purchase.modelUnits) MU)",
-        perTokenBilling: false, customModelName: custom?.modelName)
+        via: "provisioned", customModelName: custom?.modelName)
     }
     if let deployment = state.deployments.first(where: {
       $0.deletedAt == nil && ($0.modelDeploymentName == identifier || $0.customModelDeploymentArn == identifier)
@@ -83,7 +86,7 @@ extension Sandbox {
       let custom = state.customModels.first { $0.modelArn == deployment.modelArn }
       return InvocationTarget(
         model: try foundationModel(deployment.baseModelId),
-        servedBy: "on-demand custom model deployment \(deployment.modelDeploymentName)", perTokenBilling: true,
+        servedBy: "on-demand custom model deployment \(deployment.modelDeploymentName)", via: "deployment",
         customModelName: custom?.modelName)
     }
     if let custom = customModel(identifier, now: now) {
@@ -99,7 +102,7 @@ extension Sandbox {
       throw SandboxError.validation(message + ".")
     }
     let model = try foundationModel(identifier)
-    return InvocationTarget(model: model, servedBy: "on-demand", perTokenBilling: true, customModelName: nil)
+    return InvocationTarget(model: model, servedBy: "on-demand", via: "on-demand", customModelName: nil)
   }
 
   /// A note when the model is Legacy or past its end of life on real Bedrock (the sandbox still
@@ -238,15 +241,12 @@ extension Sandbox {
       state.record(
         ActivityEvent(
           kind: .invoked, time: now, models: [model.id],
-          via: !target.perTokenBilling
-            ? "provisioned" : target.servedBy.contains("deployment") ? "deployment" : "on-demand",
-          custom: target.customModelName != nil))
+          via: target.via, custom: target.customModelName != nil))
       state.invocations.append(
         InvocationRecord(
           modelId: model.id,
-          throughput: !target.perTokenBilling
-            ? "provisioned" : target.servedBy.contains("deployment") ? "deployment" : "on-demand",
-          inputTokens: result.inputTokens, outputTokens: result.outputTokens, cost: result.cost, time: now))
+          throughput: target.via, inputTokens: result.inputTokens, outputTokens: result.outputTokens, cost: result.cost,
+          time: now))
     }
     return result
   }

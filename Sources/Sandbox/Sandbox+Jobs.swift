@@ -159,13 +159,11 @@ extension Sandbox {
     let validationMinutes = 3 + Double(trainingReport.records + (validationReport?.records ?? 0)) / 2_000
     let validationEnd = now.addingTimeInterval(validationMinutes * 60)
     let processingEnd = validationEnd.addingTimeInterval((5 + Double(trainingReport.estimatedTokens) / 2_000_000) * 60)
-    let stepsPerEpoch = max(1, Int((Double(setup.records) / Double(max(setup.batchSize, 1))).rounded(.up)))
-    let totalSteps = stepsPerEpoch * max(setup.epochs, 1)
     var epochs = Double(setup.epochs)
     var failure: CustomizationJob.PlannedFailure?
     switch curve.outcome {
     case .earlyStopped(let epoch): epochs = Double(epoch)
-    case .diverged(let step): epochs = Double(step) / Double(stepsPerEpoch)
+    case .diverged(let step): epochs = Double(step) / Double(setup.stepsPerEpoch)
     default: break
     }
     let trainingMinutes = max(
@@ -209,7 +207,6 @@ extension Sandbox {
         * (promptTokens * (pricing.inputPer1K ?? 0) + response * (pricing.outputPer1K ?? 0))
         / 1000
     }
-    _ = totalSteps
     let job = CustomizationJob(
       jobName: request.jobName,
       jobArn: SandboxAccount.jobARN(baseModelID: base.id, resourceID: jobID),

@@ -67,7 +67,7 @@ public enum SandboxProfileCheck {
       if !seen.insert(profile.id).inserted {
         findings.append(finding(.error, needle, "model \(profile.id) has two profiles"))
       }
-      guard let model = byID[profile.id] else {
+      guard byID[profile.id] != nil else {
         findings.append(finding(.error, needle, "model \(profile.id) is not in the catalog (Resources/models)"))
         continue
       }
@@ -94,7 +94,6 @@ public enum SandboxProfileCheck {
           findings.append(finding(.error, needle, "\(profile.id): \(problem)"))
         }
       }
-      _ = model
     }
     for model in models {
       let methods = model.customization.methods.compactMap { method -> String? in

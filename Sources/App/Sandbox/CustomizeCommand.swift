@@ -65,12 +65,10 @@ struct CustomizeCommand: FmlabCommand {
       "Estimated training cost: \(Money.amount(Double(job.trainingTokens) * job.plannedEpochs * job.pricePer1KTokens / 1000))"
       + " (≈\(job.trainingTokens) tokens × \(String(format: "%.2g", job.plannedEpochs)) epochs × $\(Money.price(job.pricePer1KTokens))/1K"
       + (job.teacherCost > 0 ? ", plus \(Money.amount(job.teacherCost)) of teacher inference" : "")
-      + "), then \(Money.amount(sandbox(outcome).profiles.model(job.baseModelId)?.training?.storagePerMonth ?? 0))/month to store the model. "
+      + "), then \(Money.amount(outcome.sandbox.profiles.model(job.baseModelId)?.training?.storagePerMonth ?? 0))/month to store the model. "
       + "Training never needs Provisioned Throughput.\n"
     return CommandOutput(text: text, json: job)
   }
-
-  private func sandbox(_ outcome: SandboxOutcome<(CustomizationJob, String?)>) -> Sandbox { outcome.sandbox }
 
   /// The request from the options, asking for missing settings when a learner is at the keyboard.
   func buildRequest(in session: Session) throws -> JobRequest {
