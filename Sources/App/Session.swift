@@ -65,6 +65,8 @@ public final class Session {
   var searchIndexCache: SearchIndex?
   var sandboxProfilesCache: SandboxProfiles?
   var labCatalogCache: LabCatalog?
+  /// Page id → the prose sentences composed answers quote (extracting them is the slow part of `compare`).
+  var pageSentencesCache: [String: [String]] = [:]
   /// Set when a command is the JSON-lines form of a REPL line (`--json` on that line).
   var jsonForCurrentCommand = false
   private(set) var reportedContentFindings = false

@@ -82,7 +82,7 @@ struct ProvisionCommand: FmlabCommand {
 struct PTCommand: FmlabCommand {
   static let configuration = CommandConfiguration(
     commandName: "pt",
-    abstract: "Provisioned Throughput in the sandbox: list, show, switch its model, delete.",
+    abstract: "Provisioned Throughput in the sandbox: list, switch its model, delete.",
     subcommands: [PTList.self, PTUpdate.self, PTDelete.self])
 
   func execute(in session: Session) throws -> CommandOutput { try PTList().execute(in: session) }

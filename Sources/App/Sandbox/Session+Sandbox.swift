@@ -122,7 +122,13 @@ extension Session {
       if hit.kind == .model, let model = content.models.first(where: { $0.slug == hit.id || $0.id == hit.id }) {
         passages.append(Passage(id: model.slug, title: model.name, sentences: [model.summary]))
       } else if let topic = content.topics.first(where: { $0.id == hit.id }) {
-        let sentences = Self.sentences(markdown: topic.body).prefix(8)
+        let sentences: [String]
+        if let cached = pageSentencesCache[topic.id] {
+          sentences = cached
+        } else {
+          sentences = Array(Self.sentences(markdown: topic.body).prefix(8))
+          pageSentencesCache[topic.id] = sentences
+        }
         passages.append(Passage(id: topic.id, title: topic.title, sentences: [topic.summary] + sentences))
       }
     }
