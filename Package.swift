@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top (a target imports only from layers below it):
 //   0: Core, SRS, Stats, CLibEdit, CCmarkGFM   1: Content, Terminal, Markdown, Datasets, Simulation
-//   2: Store, Knowledge, Search, Quiz   3: Sandbox   4: App   5: fmlab
+//   2: Store, Knowledge, Search, Quiz, Anki   3: Sandbox   4: App   5: fmlab
 // Nothing below App prints; nothing below fmlab reads the environment or the wall clock.
 let package = Package(
   name: "fmlab",
@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -62,11 +63,19 @@ let package = Package(
       dependencies: ["Core", "Content", "Sandbox", "Simulation", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "Store", dependencies: ["Core", "SRS", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Anki packages (.apkg): written and read with SQLite (GRDB) and ZIPFoundation.
+    .target(
+      name: "Anki",
+      dependencies: [
+        "Core", "SRS", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
     .target(
       name: "App",
       dependencies: [
         "Core", "Content", "Terminal", "Store", "SRS", "Interop", "Knowledge", "Markdown", "Search", "Quiz",
-        "Datasets", "Simulation", "Sandbox", "Labs", "Stats",
+        "Datasets", "Simulation", "Sandbox", "Labs", "Stats", "Anki",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -179,6 +188,21 @@ let package = Package(
         "Knowledge", "Content", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
+    .testTarget(
+      name: "AnkiTests",
+      dependencies: [
+        "Anki", "SRS", "Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    // Fuzz targets: in a normal build each is a replayer (runs the target over the files it is given, so a
+    // crash input becomes a regression test); scripts/fuzz builds them with -DFUZZING for libFuzzer.
+    .executableTarget(name: "FuzzLineParser", dependencies: ["App"], path: "Fuzz/LineParser"),
+    .executableTarget(name: "FuzzContentLoader", dependencies: ["Content", "Core"], path: "Fuzz/ContentLoader"),
+    .executableTarget(name: "FuzzDatasetValidator", dependencies: ["Datasets"], path: "Fuzz/DatasetValidator"),
+    .executableTarget(name: "FuzzRevlogImporter", dependencies: ["Interop", "SRS"], path: "Fuzz/RevlogImporter"),
+    .executableTarget(name: "FuzzAnkiImporter", dependencies: ["Anki"], path: "Fuzz/AnkiImporter"),
     .testTarget(
       name: "AppTests",
       dependencies: ["App", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -139,6 +139,28 @@ public enum Schema {
         t.column("updatedAt", .datetime).notNull()
       }
     }
+    migrator.registerMigration("v6-review-days") { db in
+      try ReviewDays.migrate(db)
+    }
+    migrator.registerMigration("v7-user-cards") { db in
+      // Flashcards the learner brought in (Anki packages), kept apart from the shipped content. The id is also
+      // the card table's id (`anki:<note guid>:<card ordinal>`), where the FSRS state and reviews live.
+      try db.create(table: "userCard") { t in
+        t.primaryKey("id", .text).check { length($0) > 0 && length($0) <= 200 }
+        t.column("noteGuid", .text).notNull().check { length($0) > 0 }
+        t.column("ord", .integer).notNull().check { $0 >= 0 }
+        t.column("noteKind", .text).notNull().check { ["basic", "cloze"].contains($0) }
+        // Plain text, already sanitised (no HTML, no terminal escapes).
+        t.column("front", .text).notNull()
+        t.column("back", .text).notNull()
+        t.column("tags", .text).notNull()  // a JSON array of strings
+        t.column("deck", .text).notNull()
+        t.column("source", .text).notNull()  // the package's file name
+        t.column("importedAt", .datetime).notNull()
+        t.column("updatedAt", .datetime).notNull()
+        t.uniqueKey(["noteGuid", "ord"])
+      }
+    }
     return migrator
   }
 }

@@ -1,0 +1,2 @@
+// Placeholder: the fuzz target for AnkiImporter is being written.
+@main enum FuzzAnkiImporter { static func main() {} }

@@ -1,0 +1,2 @@
+// Placeholder: the fuzz target for RevlogImporter is being written.
+@main enum FuzzRevlogImporter { static func main() {} }

@@ -1,0 +1,2 @@
+/// Anki packages (.apkg): export and import. (Being written.)
+public enum Anki {}
