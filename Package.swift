@@ -198,11 +198,14 @@ let package = Package(
     ),
     // Fuzz targets: in a normal build each is a replayer (runs the target over the files it is given, so a
     // crash input becomes a regression test); scripts/fuzz builds them with -DFUZZING for libFuzzer.
-    .executableTarget(name: "FuzzLineParser", dependencies: ["App"], path: "Fuzz/LineParser"),
-    .executableTarget(name: "FuzzContentLoader", dependencies: ["Content", "Core"], path: "Fuzz/ContentLoader"),
-    .executableTarget(name: "FuzzDatasetValidator", dependencies: ["Datasets"], path: "Fuzz/DatasetValidator"),
-    .executableTarget(name: "FuzzRevlogImporter", dependencies: ["Interop", "SRS"], path: "Fuzz/RevlogImporter"),
-    .executableTarget(name: "FuzzAnkiImporter", dependencies: ["Anki"], path: "Fuzz/AnkiImporter"),
+    .executableTarget(name: "FuzzLineParser", dependencies: ["App"], path: "Fuzz/LineParser", exclude: ["corpus"]),
+    .executableTarget(
+      name: "FuzzContentLoader", dependencies: ["Content", "Core"], path: "Fuzz/ContentLoader", exclude: ["corpus"]),
+    .executableTarget(
+      name: "FuzzDatasetValidator", dependencies: ["Datasets"], path: "Fuzz/DatasetValidator", exclude: ["corpus"]),
+    .executableTarget(
+      name: "FuzzRevlogImporter", dependencies: ["Interop", "SRS"], path: "Fuzz/RevlogImporter", exclude: ["corpus"]),
+    .executableTarget(name: "FuzzAnkiImporter", dependencies: ["Anki"], path: "Fuzz/AnkiImporter", exclude: ["corpus"]),
     .testTarget(
       name: "AppTests",
       dependencies: ["App", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -23,7 +23,7 @@ struct Evidence {
   var globalFirst = Count()
   let settings: PriorSettings
 
-  init(items: [ItemInfo], attempts: [AttemptRecord], settings: PriorSettings) {
+  init(items: [ItemInfo], attempts: [AttemptSummary], settings: PriorSettings) {
     self.settings = settings
     var index = StringIndex(capacity: items.count)
     var first = [Int](repeating: 0, count: items.count)
@@ -32,7 +32,7 @@ struct Evidence {
       let k = index.insert(item.id)
       if k == before { first[k] = i }
     }
-    objectives = Array(Set(items.map(\.objective))).sorted { Self.objectiveOrder($0, $1) }
+    objectives = Self.sortedObjectives(Set(items.map(\.objective)))
     let objectiveIndex = Dictionary(uniqueKeysWithValues: objectives.enumerated().map { ($1, $0) })
     itemObjective = items.map { objectiveIndex[$0.objective]! }
     objectiveDomain = [Int](repeating: 0, count: objectives.count)
@@ -44,14 +44,14 @@ struct Evidence {
     for attempt in attempts {
       guard let k = index.find(attempt.itemID) else { continue }
       let i = first[k]
-      let hit = attempt.correct ? 1 : 0
+      let hit = attempt.firstCorrect ? 1 : 0
       let o = itemObjective[i]
-      itemAttempts[i].total += 1
-      itemAttempts[i].correct += hit
-      objectiveAll[o].total += 1
-      objectiveAll[o].correct += hit
+      itemAttempts[i].total += attempt.total
+      itemAttempts[i].correct += attempt.correct
+      objectiveAll[o].total += attempt.total
+      objectiveAll[o].correct += attempt.correct
       if itemFirst[i] == nil {
-        itemFirst[i] = attempt.correct
+        itemFirst[i] = attempt.firstCorrect
         objectiveFirst[o].total += 1
         objectiveFirst[o].correct += hit
         domainFirst[items[i].domain, default: Count()].total += 1
@@ -60,6 +60,18 @@ struct Evidence {
         globalFirst.correct += hit
       }
     }
+  }
+
+  /// `names` in ``objectiveOrder(_:_:)``, each split once (not once per comparison).
+  static func sortedObjectives(_ names: Set<String>) -> [String] {
+    let keyed = names.map { name in (name, name.split(separator: ".").map { Int($0) }) }
+    return keyed.sorted { a, b in
+      for (p, q) in zip(a.1, b.1) where p != q {
+        if let i = p, let j = q { return i < j }
+        return objectiveOrder(a.0, b.0)
+      }
+      return a.1.count != b.1.count ? a.1.count < b.1.count : a.0 < b.0
+    }.map(\.0)
   }
 
   /// Objectives like `3.1.10` sort numerically part by part.

@@ -19,15 +19,14 @@ public struct Heatmap: Sendable, Hashable, Codable {
   /// Days shown.
   public static let days = 365
 
-  /// The heatmap of `input.reviews` (reviews after `now` are ignored).
+  /// The heatmap of the review log (days after today are ignored).
   public static func compute(_ input: StatsInput) -> Heatmap {
     let context = input.context
     let today = context.today
     let first = today - days + 1
     var counts = [Int](repeating: 0, count: days)
-    for event in input.reviews {
-      let day = context.day(event.time)
-      if day >= first && day <= today { counts[day - first] += 1 }
+    for summary in input.reviewDays where summary.day >= first && summary.day <= today {
+      counts[summary.day - first] += summary.reviews
     }
     return Heatmap(
       firstDay: Stats.calendarDay(ofIndex: first), counts: counts, max: counts.max() ?? 0,

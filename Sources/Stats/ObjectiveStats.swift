@@ -37,7 +37,7 @@ public struct ObjectiveStats: Sendable, Hashable, Codable {
 
   /// Objective statistics of `input`.
   public static func compute(_ input: StatsInput, priors: PriorSettings = PriorSettings()) -> ObjectiveStats {
-    let evidence = Evidence(items: input.items, attempts: input.attempts, settings: priors)
+    let evidence = Evidence(items: input.items, attempts: input.attemptSummaries, settings: priors)
     let retrievability = CardMemory.retrievabilityNow(input.cards, context: input.context)
     let count = evidence.objectives.count
     var items = [Int](repeating: 0, count: count)

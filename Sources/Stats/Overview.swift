@@ -93,32 +93,12 @@ public struct Overview: Sendable, Hashable, Codable {
     var reviewsToday = 0
     var againToday = 0
     var activeDays = Set<Int>()
-    var previousDay = Int.min
-    var retention = TrueRetention.Accumulator(today: today)
-    var cardIndex = StringIndex(capacity: input.cards.count)
-    for card in input.cards { _ = cardIndex.insert(card.id) }
-    var lastDay = [Int](repeating: Int.min, count: input.cards.count)
-    for event in input.reviews {
-      let day = context.day(event.time)
-      guard day <= today else { continue }
-      if day != previousDay {
-        activeDays.insert(day)
-        previousDay = day
-      }
-      if day >= windowStart {
-        perDay[day - windowStart] += 1
-        if day == today {
-          reviewsToday += 1
-          if event.rating == 1 { againToday += 1 }
-        }
-      }
-      let card = cardIndex.insert(event.cardID)
-      if card == lastDay.count { lastDay.append(Int.min) }
-      let previous = lastDay[card]
-      lastDay[card] = day
-      if previous != day && event.stateBefore == "review" {
-        retention.add(
-          day: day, mature: event.scheduledDaysBefore >= TrueRetention.matureInterval, passed: event.passed)
+    for summary in input.reviewDays where summary.day <= today && summary.reviews > 0 {
+      activeDays.insert(summary.day)
+      if summary.day >= windowStart { perDay[summary.day - windowStart] += summary.reviews }
+      if summary.day == today {
+        reviewsToday += summary.reviews
+        againToday += summary.again
       }
     }
     var streak = 0
@@ -146,8 +126,8 @@ public struct Overview: Sendable, Hashable, Codable {
     }
     let lastExam = input.exams.max { $0.finishedAt != $1.finishedAt ? $0.finishedAt < $1.finishedAt : $0.id < $1.id }
     return Overview(
-      today: todayBlock, streak: streak, last30Days: last30, totalReviews: input.reviews.count,
-      trueRetention: retention.table(desiredRetention: context.desiredRetention),
+      today: todayBlock, streak: streak, last30Days: last30, totalReviews: input.totalReviews,
+      trueRetention: TrueRetention.compute(days: input.reviewDays, context: context),
       domains: domainMastery(input), lastExam: lastExam, readiness: summary,
       nextStep: nextStep(input, today: todayBlock, objectives: objectives))
   }
@@ -169,11 +149,11 @@ public struct Overview: Sendable, Hashable, Codable {
     }
     var attempts: [Int: Int] = [:]
     var correct: [Int: Int] = [:]
-    for attempt in input.attempts {
+    for attempt in input.attemptSummaries {
       guard let k = itemIndex.find(attempt.itemID) else { continue }
       let domain = itemDomain[k]
-      attempts[domain, default: 0] += 1
-      if attempt.correct { correct[domain, default: 0] += 1 }
+      attempts[domain, default: 0] += attempt.total
+      correct[domain, default: 0] += attempt.correct
     }
     return input.context.blueprint.domains.map { spec in
       let n = cards[spec.number] ?? 0
@@ -187,13 +167,13 @@ public struct Overview: Sendable, Hashable, Codable {
   }
 
   static func nextStep(_ input: StatsInput, today: Today, objectives: ObjectiveStats) -> String {
-    if input.reviews.isEmpty && input.attempts.isEmpty {
+    if input.reviewDays.isEmpty && input.attemptSummaries.isEmpty {
       return "Start with 'review' to learn your first cards, then try questions with 'quiz'."
     }
     if today.dueNow > 0 {
       return "Run 'review': \(today.dueNow) card\(today.dueNow == 1 ? " is" : "s are") due."
     }
-    if input.exams.isEmpty && input.attempts.count >= 50 {
+    if input.exams.isEmpty && input.totalAttempts >= 50 {
       return "Take a timed mock exam with 'exam' to see where you stand."
     }
     if let weakest = objectives.objectives.first {

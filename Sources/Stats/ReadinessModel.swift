@@ -37,7 +37,7 @@ struct ReadinessModel {
     self.input = input
     self.options = options
     let context = input.context
-    evidence = Evidence(items: input.items, attempts: input.attempts, settings: options.priors)
+    evidence = Evidence(items: input.items, attempts: input.attemptSummaries, settings: options.priors)
     let today = context.today
     if let exam = context.examDate {
       let day = Stats.dayIndex(of: exam)

@@ -20,9 +20,10 @@ public struct ReadinessOptions: Sendable, Hashable, Codable {
   /// Upper quantile of the band.
   public var bandHigh: Double
 
-  /// Creates options (defaults: 200 worlds × 20 exams = 4,000 draws).
+  /// Creates options (defaults: 100 worlds × 20 exams = 2,000 draws; the calibration on simulated learners holds
+  /// with 60 × 10, see `CalibrationSettings`).
   public init(
-    seed: UInt64 = 0x5EED_F00D, worlds: Int = 200, drawsPerWorld: Int = 20, dayEffectSD: Double = 0.3,
+    seed: UInt64 = 0x5EED_F00D, worlds: Int = 100, drawsPerWorld: Int = 20, dayEffectSD: Double = 0.3,
     memoryLogitSD: Double = 0.35, priors: PriorSettings = PriorSettings(), bandLow: Double = 0.1,
     bandHigh: Double = 0.9
   ) {

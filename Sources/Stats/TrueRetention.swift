@@ -69,28 +69,19 @@ public struct TrueRetention: Sendable, Hashable, Codable {
     rows.first { $0.period == period } ?? Row(period: period, young: Cell(), mature: Cell())
   }
 
-  /// Accumulates counted reviews in one pass; `add` expects events whose day is at most `today`.
+  /// Accumulates the days' cells into the four periods.
   struct Accumulator {
     var cells = [Cell](repeating: Cell(), count: 8)  // period index * 2 + (mature ? 1 : 0)
     let today: Int
 
-    @inline(__always)
-    mutating func add(day: Int, mature: Bool, passed: Bool) {
-      let age = today - day
-      let column = mature ? 1 : 0
-      let pass = passed ? 1 : 0
-      cells[6 + column].total += 1
-      cells[6 + column].passed += pass
-      if age < 30 {
-        cells[4 + column].total += 1
-        cells[4 + column].passed += pass
-        if age < 7 {
-          cells[2 + column].total += 1
-          cells[2 + column].passed += pass
-          if age < 1 {
-            cells[column].total += 1
-            cells[column].passed += pass
-          }
+    /// Adds a day's cells (days after `today` are ignored).
+    mutating func add(_ summary: ReviewDay) {
+      let age = today - summary.day
+      guard age >= 0 else { return }
+      for (column, cell) in [summary.young, summary.mature].enumerated() {
+        for (row, window) in [1, 7, 30, Int.max].enumerated() where age < window {
+          cells[row * 2 + column].total += cell.total
+          cells[row * 2 + column].passed += cell.passed
         }
       }
     }
@@ -105,18 +96,13 @@ public struct TrueRetention: Sendable, Hashable, Codable {
 
   /// The table for `reviews` (in time order), counted against `context`.
   public static func compute(reviews: [ReviewEvent], context: StatsContext) -> TrueRetention {
+    compute(days: ReviewDay.summarize(reviews, utcOffsetSeconds: context.utcOffsetSeconds), context: context)
+  }
+
+  /// The table for the review log's days, counted against `context`.
+  public static func compute(days: [ReviewDay], context: StatsContext) -> TrueRetention {
     var accumulator = Accumulator(today: context.today)
-    var cardIndex = StringIndex(capacity: 1024)
-    var lastDay: [Int] = []
-    for event in reviews {
-      let day = context.day(event.time)
-      let card = cardIndex.insert(event.cardID)
-      if card == lastDay.count { lastDay.append(Int.min) }
-      let previous = lastDay[card]
-      lastDay[card] = day
-      guard previous != day, event.stateBefore == "review", day <= accumulator.today else { continue }
-      accumulator.add(day: day, mature: event.scheduledDaysBefore >= matureInterval, passed: event.passed)
-    }
+    for day in days { accumulator.add(day) }
     return accumulator.table(desiredRetention: context.desiredRetention)
   }
 }

@@ -141,6 +141,7 @@ public enum Schema {
     }
     migrator.registerMigration("v6-review-days") { db in
       try ReviewDays.migrate(db)
+      try ReviewDays.migrateAttempts(db)
     }
     migrator.registerMigration("v7-user-cards") { db in
       // Flashcards the learner brought in (Anki packages), kept apart from the shipped content. The id is also

@@ -10,21 +10,22 @@ extension Session {
   /// Everything the statistics read, from the store and the content.
   func statsInput() throws -> StatsInput {
     let store = try store()
-    let reviews = try store.statsReviews().map {
-      ReviewEvent(
-        cardID: $0.cardId, time: $0.reviewedAt, rating: $0.rating, stateBefore: $0.kindBefore,
-        scheduledDaysBefore: $0.intervalBefore, elapsedMs: $0.elapsedMs)
+    // Days are UTC days (utcOffsetSeconds 0 below), as the store summarises them.
+    let reviewDays = try store.reviewDays().map {
+      ReviewDay(
+        day: $0.day, reviews: $0.reviews, again: $0.again,
+        young: TrueRetention.Cell(passed: $0.youngPassed, total: $0.youngTotal),
+        mature: TrueRetention.Cell(passed: $0.maturePassed, total: $0.matureTotal))
     }
-    let cards = try store.cards().map { card in
+    let cards = try store.statsCards().map { card in
       CardSnapshot(
-        id: card.id, kind: card.kind.rawValue, stateKind: card.state.kind.rawValue,
-        stability: card.state.memory?.stability, difficulty: card.state.memory?.difficulty, due: card.state.due,
-        lastReview: card.state.lastReview, scheduledDays: card.state.scheduledInterval)
+        id: card.id, kind: card.kind, stateKind: card.stateKind, stability: card.stability,
+        difficulty: card.difficulty, due: card.dueEpoch.map(Date.init(timeIntervalSince1970:)),
+        lastReview: card.lastReviewEpoch.map(Date.init(timeIntervalSince1970:)),
+        scheduledDays: card.scheduledInterval / 86_400)
     }
-    let attempts = try store.attempts().map {
-      AttemptRecord(
-        itemID: $0.itemId, time: $0.answeredAt, correct: $0.correct,
-        mode: AttemptRecord.Mode(rawValue: $0.mode.rawValue) ?? .quiz)
+    let attemptSummaries = try store.attemptSummaries().map {
+      AttemptSummary(itemID: $0.itemId, total: $0.total, correct: $0.correct, firstCorrect: $0.firstCorrect)
     }
     let content = try self.content(only: [.quizzes, .resources])
     let cardIDs = Set(cards.filter { $0.kind == "quiz" }.map(\.id))
@@ -50,6 +51,8 @@ extension Session {
     let context = StatsContext(
       now: now, utcOffsetSeconds: 0, desiredRetention: retention, examDate: examDate,
       parameters: parameters ?? .default)
-    return StatsInput(reviews: reviews, cards: cards, attempts: attempts, items: items, exams: exams, context: context)
+    return StatsInput(
+      reviewDays: reviewDays, cards: cards, attemptSummaries: attemptSummaries, items: items, exams: exams,
+      context: context)
   }
 }
