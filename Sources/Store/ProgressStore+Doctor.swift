@@ -14,6 +14,9 @@ public struct DatabaseHealth: Equatable, Sendable, Codable {
   public var foreignKeyViolations: [String]
   public var createdBy: String?
   public var lastOpenedBy: String?
+  /// Where the statistics' summaries (kept by triggers) differ from a recount of the logs: `reviewDay 20786`,
+  /// `attemptItem q-1`. Empty when they agree. Not damage: `doctor --repair` recounts them.
+  public var summaryMismatches: [String] = []
 
   public var isHealthy: Bool { integrity == ["ok"] && foreignKeyViolations.isEmpty }
 }
@@ -34,7 +37,35 @@ extension ProgressStore {
         knownMigrations: Schema.knownMigrations,
         integrity: integrity, foreignKeyViolations: fk,
         createdBy: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'createdBy'"),
-        lastOpenedBy: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastOpenedBy'"))
+        lastOpenedBy: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastOpenedBy'"),
+        summaryMismatches: integrity == ["ok"] ? try Self.summaryMismatches(db) : [])
+    }
+  }
+
+  /// Days and items whose summaries differ from a recount of the logs.
+  static func summaryMismatches(_ db: Database) throws -> [String] {
+    let days = try ReviewDays.dayMismatches(db).map { "reviewDay \($0)" }
+    let items = try String.fetchAll(
+      db,
+      sql: """
+        SELECT COALESCE(s.itemId, r.itemId) FROM attemptItem s
+        FULL OUTER JOIN (
+          SELECT itemId, COUNT(*) AS total, SUM(correct) AS correct FROM attempt GROUP BY itemId
+        ) r ON r.itemId = s.itemId
+        WHERE s.total IS NOT r.total OR s.correct IS NOT r.correct
+        ORDER BY 1 LIMIT 100
+        """
+    ).map { "attemptItem \($0)" }
+    return days + items
+  }
+
+  /// Recounts the statistics' summaries from the review and attempt logs, in one transaction (`doctor --repair`).
+  public func rebuildSummaries() throws(StoreError) {
+    try write { db in
+      try db.execute(sql: "DELETE FROM reviewDay")
+      try db.execute(sql: "INSERT INTO reviewDay(\(ReviewDays.columns)) \(ReviewDays.recountSQL(filter: "1"))")
+      try db.execute(sql: "DELETE FROM attemptItem")
+      try db.execute(sql: ReviewDays.attemptRecountSQL + " GROUP BY itemId")
     }
   }
 }

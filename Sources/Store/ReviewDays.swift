@@ -102,9 +102,26 @@ enum ReviewDays {
 }
 
 extension ReviewDays {
+  /// The days whose stored row differs from a recount of the log.
+  static func dayMismatches(_ db: Database) throws -> [Int] {
+    let stored = try Row.fetchAll(db, sql: "SELECT \(columns) FROM reviewDay WHERE reviews > 0")
+    let recount = try Row.fetchAll(db, sql: recountSQL(filter: "1"))
+    let key: (Row) -> [Int] = { row in (0..<7).map { row[$0] ?? 0 } }
+    let a = Dictionary(stored.map { (key($0)[0], key($0)) }, uniquingKeysWith: { x, _ in x })
+    let b = Dictionary(recount.map { (key($0)[0], key($0)) }, uniquingKeysWith: { x, _ in x })
+    return Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+  }
+
   /// Creates `attemptItem` — every item's answers folded (count, right answers, whether the earliest was right) —
   /// with the triggers that keep it exact, and counts the existing attempts. An insert folds into its item; a
   /// delete or update (none happen today) recounts the item.
+  /// Recounts items' attempts (append a filter and `GROUP BY itemId`); the first answer's `correct` is SQLite's
+  /// bare column of the row holding `MIN(answeredAt)` (sqlite.org/lang_select.html#bare_columns_in_an_aggregate_query).
+  static let attemptRecountSQL = """
+    INSERT INTO attemptItem(itemId, total, correct, firstCorrect, firstAt)
+    SELECT itemId, COUNT(*), SUM(correct), correct, MIN(answeredAt) FROM attempt
+    """
+
   static func migrateAttempts(_ db: Database) throws {
     try db.create(table: "attemptItem") { t in
       t.primaryKey("itemId", .text)
@@ -113,10 +130,7 @@ extension ReviewDays {
       t.column("firstCorrect", .boolean).notNull()
       t.column("firstAt", .datetime).notNull()
     }
-    let recount = """
-      INSERT INTO attemptItem(itemId, total, correct, firstCorrect, firstAt)
-      SELECT itemId, COUNT(*), SUM(correct), correct, MIN(answeredAt) FROM attempt
-      """
+    let recount = attemptRecountSQL
     try db.execute(sql: recount + " GROUP BY itemId")
     // The earliest answer wins; of two at the same instant, the one recorded first.
     try db.execute(
@@ -174,13 +188,6 @@ extension ProgressStore {
 
   /// Whether the per-day summary matches a recount of the log (for `doctor`): the days that differ.
   public func reviewDayMismatches() throws(StoreError) -> [Int] {
-    try read { db in
-      let stored = try Row.fetchAll(db, sql: "SELECT \(ReviewDays.columns) FROM reviewDay WHERE reviews > 0")
-      let recount = try Row.fetchAll(db, sql: ReviewDays.recountSQL(filter: "1"))
-      let key: (Row) -> [Int] = { row in (0..<7).map { row[$0] ?? 0 } }
-      let a = Dictionary(stored.map { (key($0)[0], key($0)) }, uniquingKeysWith: { x, _ in x })
-      let b = Dictionary(recount.map { (key($0)[0], key($0)) }, uniquingKeysWith: { x, _ in x })
-      return Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
-    }
+    try read { db in try ReviewDays.dayMismatches(db) }
   }
 }

@@ -7,10 +7,17 @@ struct DoctorCommand: FmlabCommand {
     commandName: "doctor",
     abstract: "Check the progress database (SQLite integrity check) and where fmlab keeps things.")
 
+  @Flag(help: "Recount the statistics' summaries from the review and attempt logs when they differ.")
+  var repair = false
+
   func execute(in session: Session) throws -> CommandOutput {
     let report: DoctorView.Report
     do {
-      let health = try session.store().health()
+      var health = try session.store().health()
+      if repair && !health.summaryMismatches.isEmpty {
+        try session.store().rebuildSummaries()
+        health = try session.store().health()
+      }
       report = DoctorView.Report(
         dataDirectory: session.configuration.dataDirectory, contentRoot: session.configuration.contentRootDescription,
         database: health, problem: nil, integrityOfUnopenedDatabase: nil)

@@ -28,6 +28,14 @@ enum DoctorView {
     if let created = db.createdBy { out += "created by      fmlab \(created)\n" }
     if db.isHealthy {
       out += "integrity       " + styler.success("ok") + "\n"
+      if db.summaryMismatches.isEmpty {
+        out += "statistics      " + styler.success("ok") + " (summaries match the logs)\n"
+      } else {
+        out +=
+          "statistics      " + styler.warning("summaries differ from the logs") + " ("
+          + db.summaryMismatches.prefix(5).joined(separator: ", ") + (db.summaryMismatches.count > 5 ? ", …" : "")
+          + "): run 'doctor --repair' to recount them (nothing is lost: the logs are the truth).\n"
+      }
     } else {
       out += "integrity       " + styler.error("FAILED") + "\n"
       for line in db.integrity.prefix(20) { out += "  \(line)\n" }
