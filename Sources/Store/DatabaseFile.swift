@@ -25,7 +25,18 @@ enum DatabaseFile {
         throw .cannotCreateDataDir(path: directory, reason: (error as NSError).localizedDescription)
       }
     }
-    guard manager.isWritableFile(atPath: directory) else { throw .notWritable(path: directory) }
+    guard manager.isWritableFile(atPath: directory) else {
+      if isOnReadOnlyFileSystem(directory) { throw .readOnlyFileSystem(path: directory) }
+      throw .notWritable(path: directory)
+    }
+  }
+
+  /// Whether `path` (or, when it does not exist, its directory) is on a filesystem mounted read-only.
+  static func isOnReadOnlyFileSystem(_ path: String) -> Bool {
+    var info = statvfs()
+    let target = FileManager.default.fileExists(atPath: path) ? path : (path as NSString).deletingLastPathComponent
+    guard statvfs(target, &info) == 0 else { return false }
+    return info.f_flag & UInt(ST_RDONLY) != 0
   }
 
   /// Refuses files that are not SQLite databases and read-only database files.
@@ -36,7 +47,10 @@ enum DatabaseFile {
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 16)) ?? Data()
     if !header.isEmpty && Array(header) != sqliteHeader { throw .notADatabase(path: path) }
-    guard manager.isWritableFile(atPath: path) else { throw .notWritable(path: path) }
+    guard manager.isWritableFile(atPath: path) else {
+      if isOnReadOnlyFileSystem(path) { throw .readOnlyFileSystem(path: path) }
+      throw .notWritable(path: path)
+    }
   }
 
   static func isDirectoryPath(_ path: String) -> Bool {

@@ -24,6 +24,17 @@ public struct StoredCard: Equatable, Sendable {
   }
 }
 
+/// An answer as the store recorded it: the review's id and the states the card moved between, both read and
+/// written inside the one transaction that saved it.
+public struct RecordedReview: Equatable, Sendable {
+  /// The review row's id (for undo).
+  public var id: Int64
+  /// The card's state as stored when the answer was written.
+  public var before: CardState
+  /// The card's state after the answer (for cram answers: what it would have been; the card is unchanged).
+  public var after: CardState
+}
+
 /// One logged answer.
 public struct StoredReview: Equatable, Sendable {
   public enum Mode: String, Sendable, Codable {
@@ -79,8 +90,12 @@ extension ProgressStore {
     }
   }
 
-  /// Records one answer: the review row and the card's new state, in one transaction.
-  /// With `mode == .cram` the answer is logged but the card's schedule is left alone.
+  /// Records one answer with the states the caller gives: the review row and the card's new state, in one
+  /// transaction. With `mode == .cram` the answer is logged but the card's schedule is left alone.
+  ///
+  /// `before` is taken on trust: only for callers that own the card (imports, tests). A study session uses
+  /// `recordReview(cardId:rating:at:elapsedMs:mode:sessionId:schedule:)`, which reads the state inside the
+  /// transaction, so another process's answer in between is never overwritten.
   @discardableResult
   public func recordReview(
     cardId: String, rating: Rating, at time: Date, elapsedMs: Int?, mode: StoredReview.Mode, before: CardState,
@@ -104,15 +119,65 @@ extension ProgressStore {
     }
   }
 
+  /// Records one answer against the card's state as stored when the write transaction begins, not as the caller
+  /// last saw it: `schedule` receives that stored state and returns the card after the answer. The review row and
+  /// the new state are written in the same (immediate) transaction, so two fmlab processes answering the same
+  /// card chain their answers — each review's state before is the previous review's state after — instead of one
+  /// overwriting the other's schedule. With `mode == .cram` the answer is logged but the card is left alone.
+  ///
+  /// - Returns: the review's id and the states it moved the card between.
+  public func recordReview(
+    cardId: String, rating: Rating, at time: Date, elapsedMs: Int?, mode: StoredReview.Mode, sessionId: String?,
+    schedule: (CardState) -> CardState
+  ) throws(StoreError) -> RecordedReview {
+    try write { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [cardId]) else {
+        throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "no card \(cardId)")
+      }
+      let before = try Self.card(from: row).state
+      let after = schedule(before)
+      try db.execute(
+        sql: """
+          INSERT INTO review(cardId, reviewedAt, rating, elapsedMs, mode, stateBefore, stateAfter, sessionId)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          cardId, time, rating.rawValue, elapsedMs, mode.rawValue, try Self.json(before), try Self.json(after),
+          sessionId,
+        ])
+      let reviewId = db.lastInsertedRowID
+      if mode != .cram {
+        try Self.update(db, cardId: cardId, to: after, lapse: rating == .again && before.kind == .review, undo: false)
+      }
+      return RecordedReview(id: reviewId, before: before, after: after)
+    }
+  }
+
   /// Undoes one logged answer: deletes the row and restores the card's state before it. One transaction.
   /// Returns the undone review, or nil when there is no such review.
+  ///
+  /// With `onlyIfLatest` (what a study session's `undo` uses), when the card was answered again after it — in
+  /// another fmlab process — nothing is undone and `StoreError.answeredSince` is thrown: restoring the old state
+  /// would silently drop that later answer's schedule.
   @discardableResult
   public func undoReview(id: Int64) throws(StoreError) -> StoredReview? {
+    try undoReview(id: id, onlyIfLatest: false)
+  }
+
+  /// Undoes one logged answer, like `undoReview(id:)`; with `onlyIfLatest`, only while it is the card's latest.
+  @discardableResult
+  public func undoReview(id: Int64, onlyIfLatest: Bool) throws(StoreError) -> StoredReview? {
     try write { db in
       guard let row = try Row.fetchOne(db, sql: "SELECT * FROM review WHERE id = ?", arguments: [id]) else {
         return nil
       }
       let review = try Self.review(from: row)
+      if onlyIfLatest && review.mode != .cram {
+        let later = try Bool.fetchOne(
+          db, sql: "SELECT EXISTS(SELECT 1 FROM review WHERE cardId = ? AND id > ? AND mode <> 'cram')",
+          arguments: [review.cardId, id])
+        if later == true { throw StoreError.answeredSince(cardId: review.cardId) }
+      }
       try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [id])
       if review.mode != .cram {
         let lapse = review.rating == .again && review.stateBefore.kind == .review

@@ -50,39 +50,67 @@ public struct StoredExam: Equatable, Sendable {
 }
 
 extension ProgressStore {
-  /// Records a quiz or drill answer and, when given, the FSRS review it feeds — one transaction.
+  /// Records a quiz or drill answer and, when given, the FSRS review it feeds — one transaction. The review is
+  /// scheduled by `review.schedule` from the card's state as stored inside the transaction (not from a copy read
+  /// earlier, which another fmlab may have changed since); returns the attempt's id and the state saved.
   @discardableResult
   public func recordAttempt(
     itemId: String, mode: StoredAttempt.Mode, at time: Date, correct: Bool, elapsedMs: Int?, usedHint: Bool,
     response: String, examId: Int64? = nil, itemHash: String?,
-    review: (rating: Rating, before: CardState, after: CardState)?
-  ) throws(StoreError) -> Int64 {
+    review: (rating: Rating, schedule: (CardState) throws -> CardState)?
+  ) throws(StoreError) -> (attemptId: Int64, after: CardState?) {
     try write { db in
+      var after: CardState?
       if let review {
-        try db.execute(
-          sql: "INSERT OR IGNORE INTO card(id, kind, stateKind, addedAt) VALUES (?, 'quiz', 'new', ?)",
-          arguments: [itemId, time])
-        try db.execute(
-          sql: """
-            INSERT INTO review(cardId, reviewedAt, rating, elapsedMs, mode, stateBefore, stateAfter, sessionId)
-            VALUES (?, ?, ?, ?, 'review', ?, ?, ?)
-            """,
-          arguments: [
-            itemId, time, review.rating.rawValue, elapsedMs, try Self.json(review.before), try Self.json(review.after),
-            examId.map { "exam-\($0)" } ?? mode.rawValue,
-          ])
-        try Self.update(
-          db, cardId: itemId, to: review.after, lapse: review.rating == .again && review.before.kind == .review,
-          undo: false)
+        after = try Self.reviewItem(
+          db, itemId: itemId, at: time, rating: review.rating, elapsedMs: elapsedMs,
+          sessionId: examId.map { "exam-\($0)" } ?? mode.rawValue, schedule: review.schedule)
       }
-      try db.execute(
-        sql: """
-          INSERT INTO attempt(itemId, mode, answeredAt, correct, elapsedMs, usedHint, response, examId, itemHash)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [itemId, mode.rawValue, time, correct, elapsedMs, usedHint, response, examId, itemHash])
-      return db.lastInsertedRowID
+      let id = try Self.insertAttempt(
+        db, itemId: itemId, mode: mode, at: time, correct: correct, elapsedMs: elapsedMs, usedHint: usedHint,
+        response: response, examId: examId, itemHash: itemHash)
+      return (id, after)
     }
+  }
+
+  /// Inserts one attempt row; returns its id.
+  @discardableResult
+  static func insertAttempt(
+    _ db: Database, itemId: String, mode: StoredAttempt.Mode, at time: Date, correct: Bool, elapsedMs: Int?,
+    usedHint: Bool, response: String, examId: Int64?, itemHash: String?
+  ) throws -> Int64 {
+    try db.execute(
+      sql: """
+        INSERT INTO attempt(itemId, mode, answeredAt, correct, elapsedMs, usedHint, response, examId, itemHash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [itemId, mode.rawValue, time, correct, elapsedMs, usedHint, response, examId, itemHash])
+    return db.lastInsertedRowID
+  }
+
+  /// The FSRS review an answered item feeds, inside the caller's transaction: the item's card (created new when
+  /// missing) is read, `schedule` gives its next state, and the review row and card are written. Returns the state.
+  @discardableResult
+  static func reviewItem(
+    _ db: Database, itemId: String, at time: Date, rating: Rating, elapsedMs: Int?, sessionId: String,
+    schedule: (CardState) throws -> CardState
+  ) throws -> CardState {
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO card(id, kind, stateKind, addedAt) VALUES (?, 'quiz', 'new', ?)",
+      arguments: [itemId, time])
+    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [itemId]) else {
+      throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "no card \(itemId)")
+    }
+    let before = try Self.card(from: row).state
+    let after = try schedule(before)
+    try db.execute(
+      sql: """
+        INSERT INTO review(cardId, reviewedAt, rating, elapsedMs, mode, stateBefore, stateAfter, sessionId)
+        VALUES (?, ?, ?, ?, 'review', ?, ?, ?)
+        """,
+      arguments: [itemId, time, rating.rawValue, elapsedMs, try Self.json(before), try Self.json(after), sessionId])
+    try Self.update(db, cardId: itemId, to: after, lapse: rating == .again && before.kind == .review, undo: false)
+    return after
   }
 
   /// Attempts, oldest first (optionally for one item or one exam).
@@ -220,6 +248,59 @@ extension ProgressStore {
         result[row["itemId"]] = row["itemHash"]
       }
       return result
+    }
+  }
+}
+
+/// One exam answer as a submit records it: an attempt and the FSRS review it feeds.
+public struct ExamAnswerRecord: Sendable {
+  /// The quiz item (also its card's id).
+  public var itemId: String
+  /// Whether the response was right.
+  public var correct: Bool
+  /// The response as JSON (`"null"` when unanswered).
+  public var response: String
+  /// The item's fingerprint when answered (to notice a changed item later).
+  public var itemHash: String?
+  /// The rating the answer feeds FSRS (good when right, again when wrong).
+  public var rating: Rating
+
+  /// Creates a record of one exam answer.
+  public init(itemId: String, correct: Bool, response: String, itemHash: String?, rating: Rating) {
+    self.itemId = itemId
+    self.correct = correct
+    self.response = response
+    self.itemHash = itemHash
+    self.rating = rating
+  }
+}
+
+extension ProgressStore {
+  /// Closes an open exam and records every answer (an attempt plus an FSRS review each) in one transaction,
+  /// so a kill while submitting leaves the exam open with nothing of it recorded, never half recorded (which
+  /// the next submit would record again). Each review is scheduled by `schedule` from the card's state as
+  /// stored inside the transaction. Returns false, recording nothing, when the exam is no longer open (it was
+  /// already submitted, e.g. by another fmlab).
+  @discardableResult
+  public func submitExam(
+    examId: Int64, status: StoredExam.Status, at time: Date, usedSeconds: Double, result: String,
+    answers: [ExamAnswerRecord], schedule: (CardState, Rating) -> CardState
+  ) throws(StoreError) -> Bool {
+    try write { db in
+      let open = try String.fetchOne(db, sql: "SELECT status FROM exam WHERE id = ?", arguments: [examId]) == "open"
+      guard open else { return false }
+      for answer in answers {
+        try Self.reviewItem(
+          db, itemId: answer.itemId, at: time, rating: answer.rating, elapsedMs: nil, sessionId: "exam-\(examId)"
+        ) { schedule($0, answer.rating) }
+        try Self.insertAttempt(
+          db, itemId: answer.itemId, mode: .exam, at: time, correct: answer.correct, elapsedMs: nil, usedHint: false,
+          response: answer.response, examId: examId, itemHash: answer.itemHash)
+      }
+      try db.execute(
+        sql: "UPDATE exam SET status = ?, submittedAt = ?, usedSeconds = ?, result = ? WHERE id = ?",
+        arguments: [status.rawValue, time, usedSeconds, result, examId])
+      return true
     }
   }
 }

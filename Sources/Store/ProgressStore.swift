@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import GRDB
+import SRS
 
 /// The learner's progress: one SQLite database (WAL, through GRDB) in the data directory.
 ///
@@ -146,8 +147,25 @@ public final class ProgressStore: Sendable {
   }
 
   /// Runs one write transaction, mapping SQLite failures to `StoreError`.
+  ///
+  /// The transaction is `BEGIN IMMEDIATE`: it takes the write lock (waiting up to the busy timeout) before its
+  /// first read, so a body that reads and then writes never works from a snapshot another process has since
+  /// changed. (A deferred transaction that read first would fail at once with SQLITE_BUSY_SNAPSHOT, without
+  /// waiting, when another fmlab committed in between.)
   func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-    do { return try writer.write(body) } catch { throw StoreError.from(error, path: path, busyTimeout: busyTimeout) }
+    do {
+      return try writer.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "no result") }
+        return result
+      }
+    } catch {
+      throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+    }
   }
 
   /// The migrations applied to this database, oldest first.

@@ -7,22 +7,27 @@ public enum StoreError: Error, Equatable, Sendable {
   case dataDirIsNotADirectory(path: String)
   case cannotCreateDataDir(path: String, reason: String)
   case notWritable(path: String)
+  /// The data directory's filesystem is mounted read-only.
+  case readOnlyFileSystem(path: String)
   case notADatabase(path: String)
   case corrupt(path: String, detail: String)
   case tooNew(path: String, unknownMigrations: [String], writtenBy: String?)
   case locked(path: String, seconds: Double)
   case diskFull(path: String)
   case ioFailure(path: String, detail: String)
+  /// An undo refused: the card was answered again since (in another fmlab process).
+  case answeredSince(cardId: String)
 
   public var exitStatus: ExitStatus {
     switch self {
     case .dataDirIsNotADirectory, .cannotCreateDataDir: .dataDirInvalid
-    case .notWritable: .dataDirNotWritable
+    case .notWritable, .readOnlyFileSystem: .dataDirNotWritable
     case .notADatabase: .notADatabase
     case .corrupt: .databaseCorrupt
     case .tooNew: .databaseTooNew
     case .locked: .databaseLocked
     case .diskFull, .ioFailure: .storageFailure
+    case .answeredSince: .failure
     }
   }
 
@@ -37,6 +42,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case .notWritable(let path):
       return "\(path) is read-only, so fmlab cannot save progress there. Make it writable "
         + "(chmod u+w) or choose another data directory with --data-dir. Nothing was changed."
+    case .readOnlyFileSystem(let path):
+      return "\(path) is on a read-only filesystem, so fmlab cannot save progress there. Remount it read-write "
+        + "or choose another data directory with --data-dir. Nothing was changed."
     case .notADatabase(let path):
       return "\(path) is not an SQLite database, so fmlab will not touch it. Move that file aside "
         + "(fmlab then starts a new database there) or choose another data directory with --data-dir."
@@ -57,6 +65,9 @@ public enum StoreError: Error, Equatable, Sendable {
         + "Free some space and try again."
     case .ioFailure(let path, let detail):
       return "cannot read or write \(path): \(detail). Nothing already saved was lost."
+    case .answeredSince(let cardId):
+      return "\(cardId) was answered again in another fmlab session after this answer, so undoing it here "
+        + "would overwrite that later review; nothing was undone."
     }
   }
 
@@ -71,8 +82,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path, seconds: busyTimeout)
     case .SQLITE_CORRUPT: return .corrupt(path: path, detail: detail)
     case .SQLITE_NOTADB: return .notADatabase(path: path)
-    case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: return .notWritable(path: path)
+    case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+      return DatabaseFile.isOnReadOnlyFileSystem(path) ? .readOnlyFileSystem(path: path) : .notWritable(path: path)
     case .SQLITE_FULL: return .diskFull(path: path)
+    case .SQLITE_IOERR where DatabaseFile.isOnReadOnlyFileSystem(path): return .readOnlyFileSystem(path: path)
     default: return .ioFailure(path: path, detail: detail)
     }
   }

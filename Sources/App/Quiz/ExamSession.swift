@@ -104,53 +104,81 @@ struct ExamSession {
         session.say(overview(), event: "overview", data: ["examId": exam.id])
         continue
       }
-      switch AnswerParser.parse(reply, item: item, presentation: p) {
-      case .answer(let response):
-        let json = String(decoding: try JSONEncoder().encode(response), as: UTF8.self)
-        exam.answers[position] = (json, flagged)
-        let next = min(position + 1, slots.count - 1)
-        try store.saveExamAnswer(
-          examId: exam.id, position: position, response: json, flagged: flagged, at: session.now,
-          usedSeconds: exam.usedSeconds, nextPosition: next)
-        exam.position = next
-        if position == slots.count - 1 {
-          session.say(
-            "That was the last question: 'review' lists what is left, 'submit' ends the exam.", event: "notice",
-            data: ["message": "last question"])
+      do {
+        if try act(on: reply, item: item, presentation: p, position: position, flagged: flagged, last: &last) {
+          return .paused
         }
-      case .command(.flag):
-        exam.answers[position] = (exam.answers[position]?.response, !flagged)
-        try store.saveExamAnswer(
-          examId: exam.id, position: position, response: exam.answers[position]?.response, flagged: !flagged,
-          at: session.now, usedSeconds: exam.usedSeconds, nextPosition: position)
-      case .command(.next), .command(.skip): try move(to: position + 1, last: &last)
-      case .command(.back): try move(to: position - 1, last: &last)
-      case .command(.goto(let number)):
-        guard (1...slots.count).contains(number) else {
-          session.say("There are questions 1–\(slots.count).", event: "notice", data: ["message": "out of range"])
-          continue
-        }
-        try move(to: number - 1, last: &last)
-      case .command(.quit):
-        try pause(last: &last)
-        return .paused
-      case .command(.hint), .command(.explain):
-        session.say(
-          "No hints or explanations during an exam; they come after you submit.", event: "notice",
-          data: ["message": "exam mode"])
-      case .command(.help):
-        session.say(
-          "Type \(AnswerParser.expectedForm(item, p)); or flag, next, back, goto N, review, submit, quit.",
-          event: "notice", data: ["message": "help"])
-      case .invalid(let message):
-        session.say(message, event: "notice", data: ["message": message])
+      } catch let error as StoreError {
+        // Nothing of this reply was saved (disk full, read-only, locked…) and nothing changed here: the same
+        // question is shown again, so the learner can retry once the problem is fixed.
+        session.emitError(
+          error.message + " The exam stays open at this question; answer again to retry, or 'quit'.",
+          status: error.exitStatus, command: "exam")
       }
     }
   }
 
+  /// Carries out one reply at `position`; every change is saved before it is made here, so a failed save
+  /// leaves the exam exactly as it was. Returns true when the reply paused the exam.
+  private mutating func act(
+    on reply: String, item: QuizItem, presentation p: Presentation, position: Int, flagged: Bool, last: inout Date
+  ) throws -> Bool {
+    switch AnswerParser.parse(reply, item: item, presentation: p) {
+    case .answer(let response):
+      let json = String(decoding: try JSONEncoder().encode(response), as: UTF8.self)
+      let next = min(position + 1, slots.count - 1)
+      try store.saveExamAnswer(
+        examId: exam.id, position: position, response: json, flagged: flagged, at: session.now,
+        usedSeconds: exam.usedSeconds, nextPosition: next)
+      exam.answers[position] = (json, flagged)
+      exam.position = next
+      if position == slots.count - 1 {
+        session.say(
+          "That was the last question: 'review' lists what is left, 'submit' ends the exam.", event: "notice",
+          data: ["message": "last question"])
+      }
+    case .command(.flag):
+      let response = exam.answers[position]?.response
+      try store.saveExamAnswer(
+        examId: exam.id, position: position, response: response, flagged: !flagged,
+        at: session.now, usedSeconds: exam.usedSeconds, nextPosition: position)
+      exam.answers[position] = (response, !flagged)
+    case .command(.next), .command(.skip): try move(to: position + 1, last: &last)
+    case .command(.back): try move(to: position - 1, last: &last)
+    case .command(.goto(let number)):
+      guard (1...slots.count).contains(number) else {
+        session.say("There are questions 1–\(slots.count).", event: "notice", data: ["message": "out of range"])
+        return false
+      }
+      try move(to: number - 1, last: &last)
+    case .command(.quit):
+      do {
+        try pause(last: &last)
+      } catch let error as StoreError {
+        // Quitting always works: the exam resumes from its last saved answer, position and time.
+        session.emitError(
+          error.message + " The exam is paused where it was last saved; 'exam' resumes it.",
+          status: error.exitStatus, command: "exam")
+      }
+      return true
+    case .command(.hint), .command(.explain):
+      session.say(
+        "No hints or explanations during an exam; they come after you submit.", event: "notice",
+        data: ["message": "exam mode"])
+    case .command(.help):
+      session.say(
+        "Type \(AnswerParser.expectedForm(item, p)); or flag, next, back, goto N, review, submit, quit.",
+        event: "notice", data: ["message": "help"])
+    case .invalid(let message):
+      session.say(message, event: "notice", data: ["message": message])
+    }
+    return false
+  }
+
   mutating func move(to position: Int, last: inout Date) throws {
-    exam.position = max(0, min(slots.count - 1, position))
-    try store.saveExamProgress(examId: exam.id, usedSeconds: exam.usedSeconds, position: exam.position)
+    let target = max(0, min(slots.count - 1, position))
+    try store.saveExamProgress(examId: exam.id, usedSeconds: exam.usedSeconds, position: target)
+    exam.position = target
   }
 
   mutating func pause(last: inout Date) throws {
@@ -186,17 +214,13 @@ struct ExamSession {
       return copy
     }
     let score = ExamScore(slots: scoredSlots, correct: { correctness[$0] })
+    var answers: [ExamAnswerRecord] = []
     for (index, slot) in slots.enumerated() {
       guard let (item, _) = items[slot.itemID] else { continue }
-      let before = try store.card(item.id)?.state ?? .new
-      var random = session.random
-      let rating: Rating = correctness[index] ? .good : .again
-      let outcome = scheduler.nextStates(for: before, at: now, fuzz: &random)[rating]
-      session.random = random
-      let json = exam.answers[index]?.response ?? "null"
-      try store.recordAttempt(
-        itemId: item.id, mode: .exam, at: now, correct: correctness[index], elapsedMs: nil, usedHint: false,
-        response: json, examId: exam.id, itemHash: QuizBank.fingerprint(item), review: (rating, before, outcome.card))
+      answers.append(
+        ExamAnswerRecord(
+          itemId: item.id, correct: correctness[index], response: exam.answers[index]?.response ?? "null",
+          itemHash: QuizBank.fingerprint(item), rating: correctness[index] ? .good : .again))
     }
     let report = ExamReport(
       examId: exam.id, status: end == .expired ? "expired" : "submitted", score: score, method: ExamScore.method,
@@ -206,9 +230,19 @@ struct ExamSession {
           ExamReport.Missed(position: $0 + 1, itemID: slots[$0].itemID, answered: exam.answers[$0]?.response != nil)
         })
     let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
-    try store.finishExam(
+    // The answers, their reviews and the exam's closing are one transaction: a kill while submitting leaves
+    // the exam open with nothing of it recorded, and it can be submitted again.
+    let scheduler = scheduler
+    let session = session
+    try store.submitExam(
       examId: exam.id, status: end == .expired ? .expired : .submitted, at: now, usedSeconds: exam.usedSeconds,
-      result: json)
+      result: json, answers: answers
+    ) { before, rating in
+      var random = session.random
+      let outcome = scheduler.nextStates(for: before, at: now, fuzz: &random)[rating]
+      session.random = random
+      return outcome.card
+    }
     return report
   }
 }

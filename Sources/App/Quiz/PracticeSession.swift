@@ -143,19 +143,27 @@ struct PracticeSession {
   func record(
     _ item: QuizItem, response: Response, correct: Bool, rating: Rating, at now: Date, elapsed: Double, usedHint: Bool
   ) throws {
-    let card = try store.card(item.id)
-    let before = card?.state ?? .new
-    var random = session.random
-    let outcome = scheduler.nextStates(for: before, at: now, fuzz: &random)[rating]
-    session.random = random
     let json = String(decoding: try JSONEncoder().encode(response), as: UTF8.self)
+    // Scheduled from the card as stored when the answer is saved (another fmlab may have reviewed it meanwhile).
+    var label = ""
+    let scheduler = scheduler
+    let session = session
     try store.recordAttempt(
       itemId: item.id, mode: mode, at: now, correct: correct, elapsedMs: max(0, Int(elapsed * 1000)),
       usedHint: usedHint, response: json, itemHash: QuizBank.fingerprint(item),
-      review: (rating, before, outcome.card))
+      review: (
+        rating,
+        { before in
+          var random = session.random
+          let outcome = scheduler.nextStates(for: before, at: now, fuzz: &random)[rating]
+          session.random = random
+          label = outcome.label
+          return outcome.card
+        }
+      ))
     session.say(
-      "Saved · next review \(outcome.label).", event: "answered",
-      data: ["id": item.id, "rating": rating.description, "interval": outcome.label])
+      "Saved · next review \(label).", event: "answered",
+      data: ["id": item.id, "rating": rating.description, "interval": label])
   }
 
   /// A nudge that gives part of the answer away (and makes the rating 'hard' at best).

@@ -76,7 +76,12 @@ struct ReviewSession {
           stoppedEarly = true
           break cards
         case .undo:
-          if try undoLast() { continue cards }
+          do {
+            if try undoLast() { continue cards }
+          } catch let error as StoreError {
+            session.emitError(error.message, status: error.exitStatus, command: "review")
+            continue
+          }
           session.say("Nothing to undo yet.", event: "notice", data: ["message": "nothing to undo"])
         case .reveal where !revealed:
           revealed = true
@@ -87,7 +92,15 @@ struct ReviewSession {
             session.say(
               ReviewView.answer(entry, styler: session.styler), event: "answer", data: ["answer": entry.card.answer])
           }
-          try record(card, rating: rating, outcome: outcomes[rating], shownAt: shownAt)
+          do {
+            try record(card, rating: rating, outcome: outcomes[rating], shownAt: shownAt)
+          } catch let error as StoreError {
+            // Not saved (disk full, read-only, locked…): say so and ask again; the sitting goes on.
+            session.emitError(
+              error.message + " Answer again to retry, or 'quit'.", status: error.exitStatus, command: "review")
+            revealed = true
+            continue
+          }
           continue cards
         case .reveal, .unknown:
           session.say(
@@ -106,32 +119,69 @@ struct ReviewSession {
   private mutating func record(_ card: StoredCard, rating: Rating, outcome: SchedulingOutcome, shownAt: Date) throws {
     let now = session.now
     let elapsed = max(0, Int(now.timeIntervalSince(shownAt) * 1000))
-    let after = mode == .cram ? card.state : outcome.card
-    let reviewId = try store.recordReview(
-      cardId: card.id, rating: rating, at: now, elapsedMs: elapsed, mode: mode, before: card.state, after: outcome.card,
-      sessionId: nil)
-    answered.append((reviewId, card, rating))
+    // The state is read inside the write: when another fmlab answered this card since it was shown, the
+    // answer is scheduled from that newer state (and the message says what was actually saved).
+    var saved = outcome
+    let recorded = try store.recordReview(
+      cardId: card.id, rating: rating, at: now, elapsedMs: elapsed, mode: mode, sessionId: nil
+    ) { stored in
+      if Self.sameState(stored, card.state) { return outcome.card }
+      var random = session.random
+      saved = scheduler.nextStates(for: stored, at: now, fuzz: &random).adjusted(by: planner)[rating]
+      session.random = random
+      return saved.card
+    }
+    var shown = card
+    shown.state = recorded.before
+    let after = mode == .cram ? recorded.before : recorded.after
+    answered.append((recorded.id, shown, rating))
     queue.removeFirst()
     // A card still in learning comes back in this sitting when its step is due.
     if mode == .review, after.kind == .learning || after.kind == .relearning, let due = after.due,
       due.timeIntervalSince(now) <= ReviewQueue.learnAhead
     {
-      var again = card
+      var again = shown
       again.state = after
       queue.append(again)
     }
     session.say(
-      ReviewView.recorded(rating: rating, outcome: outcome, cram: mode == .cram, styler: session.styler),
+      ReviewView.recorded(rating: rating, outcome: saved, cram: mode == .cram, styler: session.styler),
       event: "answered",
       data: ReviewView.AnsweredEvent(
-        id: card.id, rating: rating.description, interval: outcome.label,
+        id: card.id, rating: rating.description, interval: saved.label,
         due: mode == .cram ? nil : after.due.map(Timestamp.format)))
+  }
+
+  /// Whether two states are the same schedule, allowing for the store keeping times to the millisecond.
+  static func sameState(_ a: CardState, _ b: CardState) -> Bool {
+    func close(_ x: Date?, _ y: Date?) -> Bool {
+      switch (x, y) {
+      case (nil, nil): true
+      case (let x?, let y?): abs(x.timeIntervalSince(y)) < 0.002
+      default: false
+      }
+    }
+    return a.kind == b.kind && a.step == b.step && a.memory == b.memory && close(a.due, b.due)
+      && close(a.lastReview, b.lastReview) && abs(a.scheduledInterval - b.scheduledInterval) < 0.002
   }
 
   /// Takes back the last answer of this sitting; the card comes up again next.
   private mutating func undoLast() throws -> Bool {
-    guard let last = answered.popLast() else { return false }
-    try store.undoReview(id: last.reviewId)
+    guard let last = answered.last else { return false }
+    let error: StoreError?
+    do {
+      try store.undoReview(id: last.reviewId, onlyIfLatest: true)
+      error = nil
+    } catch let caught {
+      error = caught
+    }
+    if let error {
+      // Answered again elsewhere since: that answer can no longer be taken back here. (Other failures, such as
+      // a full disk, keep it on the stack so 'undo' can be tried again.)
+      if error == .answeredSince(cardId: last.card.id) { answered.removeLast() }
+      throw error
+    }
+    answered.removeLast()
     queue.removeAll { $0.id == last.card.id }
     queue.insert(last.card, at: 0)
     undone += 1
