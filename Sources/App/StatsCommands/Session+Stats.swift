@@ -27,7 +27,7 @@ extension Session {
     let attemptSummaries = try store.attemptSummaries().map {
       AttemptSummary(itemID: $0.itemId, total: $0.total, correct: $0.correct, firstCorrect: $0.firstCorrect)
     }
-    let content = try self.content(only: [.quizzes, .resources])
+    let content = try self.content(only: [.quizzes])  // the items alone: the blueprint is built in
     let cardIDs = Set(cards.filter { $0.kind == "quiz" }.map(\.id))
     let items = content.items.flatMap(\.scoredItems).compactMap { item -> ItemInfo? in
       guard let domain = Int(item.objective.prefix { $0 != "." }) else { return nil }
