@@ -194,7 +194,8 @@ let package = Package(
         "Anki", "SRS", "Core", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "PropertyBased", package: "swift-property-based"),
-      ]
+      ],
+      exclude: ["Oracle"]
     ),
     // Fuzz targets: in a normal build each is a replayer (runs the target over the files it is given, so a
     // crash input becomes a regression test); scripts/fuzz builds them with -DFUZZING for libFuzzer.

@@ -25,6 +25,8 @@ public struct CommandCompletion: CompletionProvider {
       "help": { _ in CommandTable.names.filter { $0 != "?" } + HelpTopics.names },
       "set": { arguments in arguments.isEmpty ? SettingsRegistry.keys : [] },
       "unset": { arguments in arguments.isEmpty ? SettingsRegistry.keys : [] },
+      "export": { arguments in arguments.isEmpty ? ["anki", "stats", "revlog"] : [] },
+      "import": { arguments in arguments.isEmpty ? ["anki", "revlog"] : [] },
     ]
     completers.merge(extra) { _, new in new }
     argumentCompleters = completers

@@ -13,6 +13,8 @@ public enum CommandTable {
     PlanCommand.self,
     StatsCommand.self,
     ExportStatsCommand.self,
+    ExportCommand.self,
+    ImportCommand.self,
     ModelsCommand.self,
     ModelCommand.self,
     CanCommand.self,

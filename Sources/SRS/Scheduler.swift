@@ -90,8 +90,16 @@ public struct Scheduler: Sendable, Hashable {
 
   /// A deterministic seed from the card's last review and the review time (milliseconds), for reproducible fuzz.
   public static func fuzzSeed(for card: CardState, at now: Date) -> UInt64 {
-    let reviewed = UInt64(bitPattern: Int64(((card.lastReview?.timeIntervalSince1970 ?? 0) * 1000).rounded()))
-    let current = UInt64(bitPattern: Int64((now.timeIntervalSince1970 * 1000).rounded()))
-    return reviewed &* 0x9E37_79B9_7F4A_7C15 ^ current
+    let reviewed = millisecondBits(card.lastReview ?? Date(timeIntervalSince1970: 0))
+    return reviewed &* 0x9E37_79B9_7F4A_7C15 ^ millisecondBits(now)
+  }
+
+  /// Milliseconds since 1970 as bits; a date beyond ±2^63 ms (an imported log's garbage) saturates, never traps.
+  static func millisecondBits(_ date: Date) -> UInt64 {
+    let ms = (date.timeIntervalSince1970 * 1000).rounded()
+    guard ms.isFinite else { return 0 }
+    guard ms > -9.2e18 else { return UInt64(bitPattern: Int64.min) }
+    guard ms < 9.2e18 else { return UInt64(bitPattern: Int64.max) }
+    return UInt64(bitPattern: Int64(ms))
   }
 }

@@ -22,6 +22,20 @@ struct FuzzTests {
     #expect(FuzzBounds(interval: 17, minimum: 1, maximum: 1000) == FuzzBounds(lower: 14, upper: 20))
   }
 
+  /// Found by fuzzing the Anki importer: a revlog id of Int64.max milliseconds trapped converting to Int64.
+  @Test func fuzzSeed_saturatesOnDatesBeyondTheMillisecondRange() {
+    let far = Date(timeIntervalSince1970: 9.3e15)  // 9.3e18 ms: past Int64.max
+    let before = Date(timeIntervalSince1970: -9.3e15)
+    #expect(
+      Scheduler.fuzzSeed(for: .new, at: far) == Scheduler.fuzzSeed(for: .new, at: Date(timeIntervalSince1970: 9.25e15)))
+    #expect(Scheduler.fuzzSeed(for: .new, at: before) != Scheduler.fuzzSeed(for: .new, at: far))
+    #expect(
+      Scheduler.fuzzSeed(for: .new, at: Date(timeIntervalSince1970: .nan))
+        == Scheduler.fuzzSeed(for: .new, at: .init(timeIntervalSince1970: 0)))
+    let normal = Date(timeIntervalSince1970: 1_795_651_200)
+    #expect(Scheduler.fuzzSeed(for: .new, at: normal) == UInt64(1_795_651_200_000))
+  }
+
   @Test func draw_coversRangeAndNeverExceedsUpper() {
     let bounds = FuzzBounds(lower: 27, upper: 33)
     #expect(bounds.draw(factor: 0) == 27)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Content
 import Search
+import Store
 import Terminal
 
 extension Session {
@@ -42,13 +43,51 @@ struct SearchCommand: FmlabCommand {
         "'\(stops.prefix(6).joined(separator: " "))' has only common words; add a word that says what you want, "
           + "e.g. 'search fine-tuning data'")
     }
-    return CommandOutput(
-      text: SearchView.render(result, width: session.configuration.columns, styler: session.styler), json: result,
-      pageable: true)
+    // The learner's imported (Anki) cards are searched too, listed after the knowledge base's matches.
+    let userCards = session.userCards(matching: query, limit: limit)
+    var text = SearchView.render(result, width: session.configuration.columns, styler: session.styler)
+    if !userCards.isEmpty {
+      if result.hits.isEmpty { text = "" }
+      text += SearchView.renderUserCards(userCards, width: session.configuration.columns, styler: session.styler)
+    }
+    let json: any Encodable & Sendable =
+      userCards.isEmpty ? result : SearchWithUserCards(result: result, userCards: userCards)
+    return CommandOutput(text: text, json: json, pageable: true)
+  }
+}
+
+/// The search result with the imported cards that match, as one JSON object (the result's keys plus `userCards`).
+struct SearchWithUserCards: Encodable, Sendable {
+  var result: SearchIndex.Result
+  var userCards: [UserCard]
+
+  private enum CodingKeys: String, CodingKey { case userCards }
+
+  func encode(to encoder: any Encoder) throws {
+    try result.encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(userCards, forKey: .userCards)
   }
 }
 
 enum SearchView {
+  static func oneLine(_ text: String) -> String {
+    text.replacingOccurrences(of: "\n", with: " ").sanitizedForTerminal
+  }
+
+  /// Imported cards that match, one line each: the front, then the answer dimmed.
+  static func renderUserCards(_ cards: [UserCard], width: Int, styler: Styler) -> String {
+    var out = styler.bold("Your imported cards:") + "\n"
+    for card in cards {
+      let front = TextTable.truncate(oneLine(card.front), to: max(20, width - 4), styler: .plain)
+      let back = TextTable.truncate(oneLine(card.back), to: max(20, width - 6), styler: .plain)
+      let deck = card.deck.isEmpty ? "anki" : "anki · " + card.deck.sanitizedForTerminal
+      out += "  " + front + "  " + styler.dim(deck) + "\n"
+      out += "    " + styler.dim(back) + "\n"
+    }
+    return out
+  }
+
   static func render(_ result: SearchIndex.Result, width: Int, styler: Styler) -> String {
     var out = ""
     if !result.corrections.isEmpty {

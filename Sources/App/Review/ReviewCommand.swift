@@ -28,7 +28,8 @@ struct ReviewCommand: FmlabCommand {
 
   func execute(in session: Session) throws -> CommandOutput {
     let content = try session.content()
-    let deck = FlashcardDeck(content: content, extra: session.finishedLabFlashcards())
+    // Finished labs' debrief cards and the learner's imported (Anki) cards join the pages' own.
+    let deck = FlashcardDeck(content: content, extra: session.finishedLabFlashcards() + session.userFlashcards())
     let store = try session.store()
     try store.addCards(deck.ids, kind: .flashcard, at: session.now)
     let scheduler = try session.scheduler()

@@ -11,7 +11,7 @@ struct StatsCommand: FmlabCommand {
     abstract: "Your progress on one screen: today, streak, retention, domains, last exam, readiness.",
     discussion: """
       stats domains · stats objectives · stats forecast · stats heatmap · stats exams · stats memory · stats labs · \
-      stats readiness. '--json' on each; 'export-stats FILE.csv|FILE.json' writes the data for your own analysis.
+      stats readiness. '--json' on each; 'export stats FILE.csv|FILE.json' writes the data for your own analysis.
       """,
     subcommands: [
       StatsDomains.self, StatsObjectives.self, StatsForecast.self, StatsHeatmap.self, StatsExams.self,
@@ -121,7 +121,8 @@ struct StatsLabs: FmlabCommand {
 struct ExportStatsCommand: FmlabCommand {
   static let configuration = CommandConfiguration(
     commandName: "export-stats",
-    abstract: "Write your statistics for your own analysis: FILE.json (everything) or FILE.csv (per objective).")
+    abstract: "Write your statistics for your own analysis: FILE.json (everything) or FILE.csv (per objective).",
+    shouldDisplay: false)  // listed as 'export stats'; the old name still works
   @Argument(help: "The file to write (.json or .csv).") var file: String
 
   func execute(in session: Session) throws -> CommandOutput {
@@ -162,7 +163,7 @@ struct ExportStatsCommand: FmlabCommand {
           forecast: Forecast.compute(input), heatmap: Heatmap.compute(input), memory: MemoryStats.compute(input),
           exams: ExamHistory.compute(input), readiness: readiness))
     } else {
-      throw CommandFailure.usage("export-stats writes FILE.json or FILE.csv")
+      throw CommandFailure.usage("export stats writes FILE.json or FILE.csv")
     }
     do {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -6,7 +6,7 @@ enum HelpView {
   static func overview(styler: Styler) -> String {
     var out = styler.bold("fmlab") + " — a terminal study lab for the AWS Certified AI Practitioner exam (AIF-C01)\n\n"
     out += styler.bold("Commands") + "\n"
-    let rows = CommandTable.commands.map { command -> (String, String) in
+    let rows = CommandTable.commands.filter { $0.configuration.shouldDisplay }.map { command -> (String, String) in
       let aliases = command.configuration.aliases.filter { $0.count > 1 }
       let name = command._commandName + (aliases.isEmpty ? "" : " (\(aliases.joined(separator: ", ")))")
       return (name, command.configuration.abstract)
@@ -38,7 +38,7 @@ enum HelpView {
 
   static func overviewJSON() -> OverviewJSON {
     OverviewJSON(
-      commands: CommandTable.commands.map {
+      commands: CommandTable.commands.filter { $0.configuration.shouldDisplay }.map {
         .init(name: $0._commandName, aliases: $0.configuration.aliases, summary: $0.configuration.abstract)
       },
       topics: HelpTopics.all.map { .init(name: $0.name, aliases: [], summary: $0.summary) })

@@ -1,2 +1,0 @@
-/// Anki packages (.apkg): export and import. (Being written.)
-public enum Anki {}
