@@ -199,14 +199,22 @@ let package = Package(
     ),
     // Fuzz targets: in a normal build each is a replayer (runs the target over the files it is given, so a
     // crash input becomes a regression test); scripts/fuzz builds them with -DFUZZING for libFuzzer.
-    .executableTarget(name: "FuzzLineParser", dependencies: ["App"], path: "Fuzz/LineParser", exclude: ["corpus"]),
+    .target(name: "FuzzSupport", path: "Fuzz/Support"),
     .executableTarget(
-      name: "FuzzContentLoader", dependencies: ["Content", "Core"], path: "Fuzz/ContentLoader", exclude: ["corpus"]),
+      name: "FuzzLineParser", dependencies: ["App", "FuzzSupport"], path: "Fuzz/LineParser",
+      exclude: ["corpus", "LineParser.dict"]),
     .executableTarget(
-      name: "FuzzDatasetValidator", dependencies: ["Datasets"], path: "Fuzz/DatasetValidator", exclude: ["corpus"]),
+      name: "FuzzContentLoader", dependencies: ["Content", "Core", "FuzzSupport"], path: "Fuzz/ContentLoader",
+      exclude: ["corpus"]),
     .executableTarget(
-      name: "FuzzRevlogImporter", dependencies: ["Interop", "SRS"], path: "Fuzz/RevlogImporter", exclude: ["corpus"]),
-    .executableTarget(name: "FuzzAnkiImporter", dependencies: ["Anki"], path: "Fuzz/AnkiImporter", exclude: ["corpus"]),
+      name: "FuzzDatasetValidator", dependencies: ["Datasets", "FuzzSupport"], path: "Fuzz/DatasetValidator",
+      exclude: ["corpus"]),
+    .executableTarget(
+      name: "FuzzRevlogImporter", dependencies: ["Interop", "SRS", "FuzzSupport"], path: "Fuzz/RevlogImporter",
+      exclude: ["corpus"]),
+    .executableTarget(
+      name: "FuzzAnkiImporter", dependencies: ["Anki", "FuzzSupport"], path: "Fuzz/AnkiImporter",
+      exclude: ["corpus", "crashes", "make_seeds.py"]),
     .testTarget(
       name: "AppTests",
       dependencies: ["App", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -51,8 +51,13 @@ public struct AnkiPackageReader: Sendable {
     }
     let media = entries.count { !collectionNames.contains($0.path) && !["media", "meta"].contains($0.path) }
     let target = scratch.appendingPathComponent(Self.scratchFileName)
-    defer { try? FileManager.default.removeItem(at: target) }
-    try inflate(byName[chosen]!, from: archive, to: target, scratch: scratch)
+    defer {
+      // A collection whose header says WAL makes SQLite create -wal and -shm beside the copy: remove them too.
+      for suffix in ["", "-wal", "-shm", "-journal"] {
+        try? FileManager.default.removeItem(atPath: target.path + suffix)
+      }
+    }
+    try inflate(byName[chosen]!, from: archive, package: url, to: target, scratch: scratch)
     var package = try AnkiCollectionReader.read(path: target.path, entry: chosen)
     // The stub a current Anki writes for old versions: refuse rather than import "please update" as a card.
     if package.isUpdateStub {
@@ -78,7 +83,9 @@ public struct AnkiPackageReader: Sendable {
   }
 
   /// Inflates one entry into `target`, stopping as soon as it passes a limit.
-  private func inflate(_ entry: Entry, from archive: Archive, to target: URL, scratch: URL) throws(AnkiError) {
+  private func inflate(
+    _ entry: Entry, from archive: Archive, package: URL, to target: URL, scratch: URL
+  ) throws(AnkiError) {
     let files = FileManager.default
     do {
       try files.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -99,23 +106,72 @@ public struct AnkiPackageReader: Sendable {
     let compressed = max(Int64(entry.compressedSize), 1)
     let limits = self.limits
     var written: Int64 = 0
+    let consume: Consumer = { chunk in
+      written += Int64(chunk.count)
+      if written > limits.maxEntryBytes {
+        throw AnkiError.entryTooLarge(name: entry.path, limit: limits.maxEntryBytes)
+      }
+      if written > limits.maxTotalBytes { throw AnkiError.packageTooLarge(limit: limits.maxTotalBytes) }
+      if written > 65_536 && written > compressed * Int64(limits.maxCompressionRatio) {
+        throw AnkiError.compressionRatioTooHigh(name: entry.path, limit: limits.maxCompressionRatio)
+      }
+      try handle.write(contentsOf: chunk)
+    }
     do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        written += Int64(chunk.count)
-        if written > limits.maxEntryBytes {
-          throw AnkiError.entryTooLarge(name: entry.path, limit: limits.maxEntryBytes)
-        }
-        if written > limits.maxTotalBytes { throw AnkiError.packageTooLarge(limit: limits.maxTotalBytes) }
-        if written > 65_536 && written > compressed * Int64(limits.maxCompressionRatio) {
-          throw AnkiError.compressionRatioTooHigh(name: entry.path, limit: limits.maxCompressionRatio)
-        }
-        try handle.write(contentsOf: chunk)
+      if entry.isCompressed {
+        try Self.inflateBounded(entry, package: package, consumer: consume)
+      } else {
+        _ = try archive.extract(entry, skipCRC32: false, consumer: consume)
       }
     } catch let error as AnkiError {
       throw error
     } catch {
       throw .unreadableCollection(entry: entry.path, reason: "the zip entry is damaged (\(error))")
     }
+  }
+
+  /// Inflates a deflated entry from exactly its compressed bytes. ZIPFoundation's own `extract` keeps reading past
+  /// a deflate stream that ends without its end marker and, at the end of the file, loops forever (found by
+  /// fuzzing: `Fuzz/AnkiImporter/crashes/anki-reader-hangs-in-zipfoundation`); here the provider stops at the
+  /// entry's compressed size, so a damaged stream is an error, and the CRC-32 is checked as `extract` does.
+  static func inflateBounded(_ entry: Entry, package: URL, consumer: Consumer) throws {
+    guard let offset = dataOffset(of: entry) else {
+      throw AnkiError.unreadableCollection(
+        entry: entry.path, reason: "its zip entry uses a layout fmlab does not read (ZIP64); export the deck again")
+    }
+    let file = try FileHandle(forReadingFrom: package)
+    defer { try? file.close() }
+    try file.seek(toOffset: offset)
+    let size = Int64(entry.compressedSize)
+    let damaged = AnkiError.unreadableCollection(
+      entry: entry.path, reason: "its compressed data ends before the end of the stream (the file is damaged)")
+    let checksum = try Data.decompress(
+      size: size, bufferSize: defaultReadChunkSize, skipCRC32: false,
+      provider: { position, chunk in
+        guard position < size else { throw damaged }
+        let data = try file.read(upToCount: Int(min(Int64(chunk), size - position))) ?? Data()
+        guard !data.isEmpty else { throw damaged }
+        return data
+      }, consumer: consumer)
+    guard checksum == entry.checksum else {
+      throw AnkiError.unreadableCollection(
+        entry: entry.path, reason: "its checksum does not match (the file is damaged)")
+    }
+  }
+
+  /// Where an entry's compressed bytes start in the package: the offset of its local header plus the header's
+  /// fixed 30 bytes, name and extra field. ZIPFoundation parsed these but keeps them internal, so they are read by
+  /// reflection rather than by parsing the zip again; nil when the layout is not the expected one or for ZIP64.
+  static func dataOffset(of entry: Entry) -> UInt64? {
+    func child(_ value: Any, _ label: String) -> Any? {
+      Mirror(reflecting: value).children.first { $0.label == label }?.value
+    }
+    guard let directory = child(entry, "centralDirectoryStructure"), let header = child(entry, "localFileHeader"),
+      let headerOffset = child(directory, "relativeOffsetOfLocalHeader") as? UInt32, headerOffset != .max,
+      let nameLength = child(header, "fileNameLength") as? UInt16,
+      let extraLength = child(header, "extraFieldLength") as? UInt16
+    else { return nil }
+    return UInt64(headerOffset) + 30 + UInt64(nameLength) + UInt64(extraLength)
   }
 
   /// Whether a zip entry name is relative, stays inside its folder and holds no control characters.

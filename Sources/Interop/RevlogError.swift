@@ -31,6 +31,8 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownRating(String)
     /// A time that is neither Unix milliseconds nor ISO 8601 with a zone.
     case invalidTime(String)
+    /// Unix milliseconds after 9999-12-31T23:59:59.999Z (the last instant ISO 8601 writes with four digits).
+    case timeOutOfRange(String)
     /// A review state outside 0…5.
     case invalidState(String)
     /// A negative review duration.
@@ -84,6 +86,9 @@ public struct RevlogError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unknownRating(let text): "unknown rating '\(Self.clip(text))' (expected 1, 2, 3 or 4)"
     case .invalidTime(let text):
       "'\(Self.clip(text))' is not a time; use Unix milliseconds or ISO 8601 with a zone (2024-01-01T09:00:00Z)"
+    case .timeOutOfRange(let text):
+      "'\(Self.clip(text))' milliseconds is after the year 9999; use Unix milliseconds (1700000000000) or ISO 8601 "
+        + "with a zone"
     case .invalidState(let text): "review state '\(Self.clip(text))' is not 0…5"
     case .negativeDuration(let text): "negative review duration '\(Self.clip(text))'"
     case .outOfOrder(let card, let previous):

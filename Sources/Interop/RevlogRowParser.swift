@@ -106,6 +106,9 @@ struct RevlogRowParser {
     return rating
   }
 
+  /// 9999-12-31T23:59:59.999Z in Unix milliseconds: the latest review time accepted.
+  static let latestMilliseconds: Int64 = 253_402_300_799_999
+
   private static func parseTime(_ text: String, _ fail: (RevlogColumn, RevlogError.Issue) -> Void) -> Date? {
     guard !text.isEmpty else {
       fail(.reviewTime, .emptyField)
@@ -114,6 +117,12 @@ struct RevlogRowParser {
     if text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
       guard let ms = Int64(text) else {
         fail(.reviewTime, .invalidTime(text))
+        return nil
+      }
+      // Later instants are refused: the scheduler turns times back into Int64 milliseconds, which traps near
+      // Int64.max (found with Fuzz/RevlogImporter).
+      guard ms <= Self.latestMilliseconds else {
+        fail(.reviewTime, .timeOutOfRange(text))
         return nil
       }
       return Date(timeIntervalSince1970: Double(ms) / 1000)

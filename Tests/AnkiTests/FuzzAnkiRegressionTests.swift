@@ -1,0 +1,138 @@
+import Anki
+import Foundation
+import GRDB
+import SRS
+import TestSupport
+import Testing
+import ZIPFoundation
+
+/// Collections that trapped the importer, written while building Fuzz/AnkiImporter and confirmed with its replayer;
+/// both were fixed in `Sources/Anki` the same day (non-trapping column reads; review times outside 1970–2100 left
+/// out). The same inputs are fuzz seeds: Fuzz/AnkiImporter/corpus/collection-null-ids and
+/// collection-review-at-int64-max ('c' + the collection's SQLite bytes).
+@Suite struct FuzzAnkiRegressionTests {
+  /// A package at `directory/name.apkg` holding one collection.anki21 made by the SQL statements `sql`, in WAL
+  /// journal mode when `wal` is true (its header then says so).
+  static func package(in directory: String, name: String, sql: String, wal: Bool = false) throws -> URL {
+    let collection = directory + "/" + name + ".sqlite"
+    let queue = try DatabaseQueue(path: collection)
+    if wal { try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") } }
+    try queue.write { db in try db.execute(sql: sql) }
+    try queue.close()
+    let data = try Data(contentsOf: URL(fileURLWithPath: collection))
+    let url = URL(fileURLWithPath: directory + "/" + name + ".apkg")
+    let archive = try Archive(url: url, accessMode: .create)
+    try archive.addEntry(
+      with: "collection.anki21", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+      provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+    return url
+  }
+
+  static let basicModels =
+    #"{"1": {"id": 1, "name": "Basic", "type": 0, "flds": [{"name": "Front", "ord": 0}, {"name": "Back", "ord": 1}]}}"#
+
+  /// Found 2026-11-26: `AnkiCollectionReader` read `notes.id` and `cards.id` as non-optional Int64, and GRDB
+  /// trapped ("could not decode Int64 from database value NULL") when a hostile collection's table allows NULL.
+  @Test("a collection whose notes have a NULL id is refused with a message, not a trap")
+  func nullNoteID() throws {
+    let directory = Fixtures.temporaryDirectory("anki-fuzz-null-id")
+    defer { Fixtures.remove(directory) }
+    let url = try Self.package(
+      in: directory, name: "null-id",
+      sql: """
+        CREATE TABLE col (crt integer, models text, decks text);
+        CREATE TABLE notes (id, guid, mid, tags, flds);
+        CREATE TABLE cards (id, nid, did, ord, type, queue, due, ivl, reps, lapses);
+        INSERT INTO col VALUES (1, '\(Self.basicModels)', '{}');
+        INSERT INTO notes VALUES (NULL, 'g', 1, '', 'front' || char(31) || 'back');
+        """)
+    do {
+      let package = try AnkiPackageReader().read(packageAt: url, scratch: URL(fileURLWithPath: directory + "/s"))
+      Issue.record("read \(package.notes.count) notes from a collection with a NULL note id")
+    } catch {
+      guard case .unreadableCollection = error else {
+        Issue.record("expected unreadableCollection, got \(error)")
+        return
+      }
+      #expect(error.message.contains("nothing was imported"))
+    }
+  }
+
+  /// Found 2026-11-26: a review-log id (the review time in ms) of Int64.max became a review in 292 million years,
+  /// and replaying it, as `import anki` does, trapped in `SRS.Scheduler.fuzzSeed` ("Double value cannot be
+  /// converted to Int64"). `AnkiUserCards` now leaves such rows out (the revlog CSV reader refuses them too).
+  @Test("a review-log row at Int64.max milliseconds is left out, and the card's other reviews replay")
+  func reviewAtInt64Max() throws {
+    let directory = Fixtures.temporaryDirectory("anki-fuzz-int64")
+    defer { Fixtures.remove(directory) }
+    let url = try Self.package(
+      in: directory, name: "late",
+      sql: """
+        CREATE TABLE col (crt integer, models text, decks text);
+        CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
+        CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer, type integer,
+          queue integer, due integer, ivl integer, reps integer, lapses integer);
+        CREATE TABLE revlog (id integer primary key, cid integer, ease integer, ivl integer, lastIvl integer,
+          factor integer, time integer, type integer);
+        INSERT INTO col VALUES (1, '\(Self.basicModels)', '{}');
+        INSERT INTO notes VALUES (1, 'g', 1, '', 'front' || char(31) || 'back');
+        INSERT INTO cards VALUES (10, 1, 1, 0, 2, 2, 20, 3, 2, 0);
+        INSERT INTO revlog VALUES (1700000000000, 10, 3, 1, 0, 2500, 100, 1);
+        INSERT INTO revlog VALUES (9223372036854775807, 10, 3, 1, 0, 2500, 100, 1);
+        """)
+    let package = try AnkiPackageReader().read(packageAt: url, scratch: URL(fileURLWithPath: directory + "/s"))
+    let converted = AnkiUserCards.make(from: package)
+    #expect(converted.cards.count == 1 && converted.skippedReviews == 1)
+    let reviews = converted.cards.flatMap(\.reviews)
+    #expect(reviews.map(\.time) == [Date(timeIntervalSince1970: 1_700_000_000)])
+    let scheduler = try Scheduler(config: SchedulerConfig())
+    var state = CardState.new
+    for review in reviews { state = scheduler.review(state, rating: review.rating, at: review.time).card }
+    #expect(state.memory.map { $0.stability.isFinite && $0.stability > 0 } == true)
+  }
+
+  /// Found by Fuzz/AnkiImporter on 2026-11-26 (input: Fuzz/AnkiImporter/crashes/anki-reader-leaves-wal-and-shm):
+  /// a collection whose header says WAL (read and write versions 2) makes SQLite create `-wal` and `-shm` files
+  /// beside the scratch copy, and the reader removes only the copy. A later read in the same scratch folder could
+  /// then meet another package's WAL. The reader now removes them with the copy.
+  @Test("reading a WAL-mode collection leaves nothing in the scratch folder")
+  func walCollectionLeavesNothing() throws {
+    let directory = Fixtures.temporaryDirectory("anki-fuzz-wal")
+    defer { Fixtures.remove(directory) }
+    let url = try Self.package(
+      in: directory, name: "wal",
+      sql: """
+        CREATE TABLE col (crt integer, models text, decks text);
+        CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
+        CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer, type integer,
+          queue integer, due integer, ivl integer, reps integer, lapses integer);
+        INSERT INTO col VALUES (1, '\(Self.basicModels)', '{}');
+        INSERT INTO notes VALUES (1, 'g', 1, '', 'front' || char(31) || 'back');
+        INSERT INTO cards VALUES (10, 1, 1, 0, 0, 0, 1, 0, 0, 0);
+        """, wal: true)
+    let scratch = directory + "/scratch"
+    let package = try AnkiPackageReader().read(packageAt: url, scratch: URL(fileURLWithPath: scratch))
+    #expect(package.notes.count == 1)
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []
+    #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
+  }
+
+  /// Found by `scripts/fuzz 30` on 2026-11-26 (input: Fuzz/AnkiImporter/crashes/anki-reader-hangs-in-zipfoundation,
+  /// 'p' + a 1,183-byte package): inflating its collection entry spins in ZIPFoundation's `readCompressed` for
+  /// over a minute (CPU-bound, no output reaches the size checks), so `import anki` of such a file never returns.
+  /// Disabled: it would hang the test run. Enable it with the fix (a bound on inflating work or time).
+  @Test(
+    "a package whose deflate stream is damaged is refused promptly", .timeLimit(.minutes(1)))
+  func damagedDeflateStream() throws {
+    let directory = Fixtures.temporaryDirectory("anki-fuzz-hang")
+    defer { Fixtures.remove(directory) }
+    let input = try Data(
+      contentsOf: URL(
+        fileURLWithPath: Fixtures.repositoryRoot + "/Fuzz/AnkiImporter/crashes/anki-reader-hangs-in-zipfoundation"))
+    let url = URL(fileURLWithPath: directory + "/hang.apkg")
+    try input.dropFirst().write(to: url)
+    #expect(throws: AnkiError.self) {
+      try AnkiPackageReader().read(packageAt: url, scratch: URL(fileURLWithPath: directory + "/scratch"))
+    }
+  }
+}
