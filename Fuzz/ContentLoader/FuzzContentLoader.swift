@@ -4,7 +4,8 @@
 // (`content/concepts/fuzz.md`), 'q' a quiz file (`quizzes/d1/fuzz.yaml`), 'm' a model catalog file
 // (`Resources/models/fuzz.yaml`), 'g' the exam guide (`Resources/exam-guide.yaml`); any other byte picks one
 // of the four by `byte % 4` in that order. Pages, quiz files and model files are loaded together with a small
-// valid exam guide, so the cross-file checks (objective ids, related pages) run too. Every finding must point
+// valid exam guide (parsed once, `ContentLoader.prepare`), so the cross-file checks (objective ids, related pages)
+// run too. Every finding must point
 // at a real place (line and column from 1), and render as `check-content` prints it.
 //
 // Built with -DFUZZING (scripts/fuzz) this is a libFuzzer target; otherwise it replays files:
@@ -45,6 +46,9 @@ enum ContentTarget {
       """.utf8))
 
   static let loader = ContentLoader(root: "/fuzz")
+  /// The guide, parsed once: it is the same for every input (loading it with each input is what
+  /// `load(files:prepared:)` is for; the guide itself is fuzzed through selector 'g').
+  static let preparedGuide = loader.prepare(guide)!
 
   /// Loads the input as the file its first byte chooses and checks the findings.
   static func check(_ bytes: UnsafeRawBufferPointer) throws(Unexpected) {
@@ -58,7 +62,7 @@ enum ContentTarget {
     default: index = Int(selector) % 4
     }
     let file = ContentLoader.MemoryFile(relativePath: paths[index], bytes: Data(bytes.dropFirst()))
-    let set = loader.load(files: index == 3 ? [file] : [file, guide])
+    let set = index == 3 ? loader.load(files: [file]) : loader.load(files: [file], prepared: [preparedGuide])
     guard set.fileCount == (index == 3 ? 1 : 2) else {
       throw Unexpected(description: "\(set.fileCount) files counted for \(paths[index])")
     }

@@ -246,10 +246,12 @@ extension QuizItem {
     }
   }
 
+  /// "Choose two", "select 3": compiled once (a regex literal in a function body is compiled on every call).
+  nonisolated(unsafe) static let choiceCountPattern = /(?i)\b(?:choose|select)\s+(two|three|four|five|[2-5])\b/
+
   /// The number in "(Choose two.)" or "Select 3", if the stem states one.
   static func statedChoiceCount(in stem: String) -> Int? {
-    let pattern = /(?i)\b(?:choose|select)\s+(two|three|four|five|[2-5])\b/
-    guard let match = stem.firstMatch(of: pattern) else { return nil }
+    guard let match = stem.firstMatch(of: choiceCountPattern) else { return nil }
     let word = String(match.1).lowercased()
     return numberWords[word] ?? Int(word)
   }

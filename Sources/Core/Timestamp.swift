@@ -26,11 +26,25 @@ public enum Timestamp {
   }
 
   /// Foundation's parser rolls impossible fields over (2026-02-30T09:00:00Z becomes 2 March,
-  /// 24:00 the next day), so the date and the time of day are checked first.
+  /// 24:00 the next day), so the date and the time of day are checked first: the text must start with
+  /// `YYYY-MM-DDTHH:MM:SS` (ASCII digits) naming a real day and a time of day below 24:00:00. Checked by hand,
+  /// not with a regex literal, which Swift compiles again on every call (it was most of an import's time).
   static func fieldsAreInRange(_ text: String) -> Bool {
-    guard let match = text.prefixMatch(of: /(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})/),
-      (try? CalendarDay(parsing: String(match.1))) != nil,
-      let hour = Int(match.2), let minute = Int(match.3), let second = Int(match.4)
+    var characters: [Character] = []
+    characters.reserveCapacity(19)
+    for character in text.prefix(19) { characters.append(character) }
+    guard characters.count == 19 else { return false }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        guard let digit = characters[index].asciiValue, digit >= 0x30, digit <= 0x39 else { return nil }
+        value = value * 10 + Int(digit - 0x30)
+      }
+      return value
+    }
+    guard characters[10] == "T", characters[13] == ":", characters[16] == ":",
+      (try? CalendarDay(parsing: String(characters[0..<10]))) != nil,
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
     else { return false }
     return hour < 24 && minute < 60 && second < 60
   }

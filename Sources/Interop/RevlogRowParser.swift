@@ -12,6 +12,19 @@ struct RevlogRowParser {
   private let fieldCount: Int
   private var lastReview: [String: (time: Date, line: Int)] = [:]
 
+  /// `text` without leading and trailing tabs and space separators (Unicode Zs): what
+  /// `trimmingCharacters(in: .whitespaces)` removes, without a trip through NSString for every field.
+  static func trimmingSpaces(_ text: String) -> String {
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
+    }
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+    guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+    return String(scalars[first...last])
+  }
+
   /// Resolves the columns of `header` (line 1); a missing or repeated column is an error.
   init(header: [String], errorLimit: Int) {
     errors = RevlogErrors(limit: errorLimit)
@@ -54,7 +67,7 @@ struct RevlogRowParser {
       valid = false
     }
     func field(_ column: RevlogColumn) -> String? {
-      indices[column].map { fields[$0].trimmingCharacters(in: .whitespaces) }
+      indices[column].map { Self.trimmingSpaces(fields[$0]) }
     }
 
     let state = Self.parseOptionalInt(field(.reviewState), .reviewState, fail)

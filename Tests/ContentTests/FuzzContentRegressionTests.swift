@@ -33,6 +33,25 @@ import Testing
     #expect(!memory.findings.isEmpty)
   }
 
+  @Test("files prepared once load with others exactly as if they were parsed with them")
+  func preparedFilesLoadAsParsedOnes() throws {
+    let files = try Self.memoryFiles([
+      "content/concepts/a.md": ContentSamples.page(id: "a"),
+      "content/concepts/b.md": ContentSamples.page(id: "a").replacingOccurrences(of: "objectives: [3.3.1]", with: ""),
+      "quizzes/d3/q.yaml": ContentSamples.quiz(id: "q-1") + "  - id: q-1\n",
+    ])
+    let loader = ContentLoader(root: "/unused")
+    let whole = loader.load(files: files)
+    let prepared = try #require(loader.prepare(files[0]))
+    let mixed = loader.load(files: Array(files.dropFirst()), prepared: [prepared])
+    #expect(mixed.fileCount == whole.fileCount)
+    #expect(mixed.topics.map(\.id) == whole.topics.map(\.id))
+    #expect(mixed.items.map(\.id) == whole.items.map(\.id))
+    #expect(mixed.findings.map(\.summaryLine) == whole.findings.map(\.summaryLine))
+    #expect(!whole.findings.isEmpty)
+    #expect(loader.prepare(ContentLoader.MemoryFile(relativePath: "notes/x.md", bytes: Data("x".utf8))) == nil)
+  }
+
   @Test("paths the loader does not read are ignored, and bytes that are not UTF-8 are one finding")
   func unreadPathsAndInvalidUTF8() throws {
     let loader = ContentLoader(root: "/unused")

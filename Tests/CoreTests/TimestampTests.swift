@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import Core
@@ -115,5 +116,46 @@ import Testing
     let day = CalendarDay(year: 2026, month: 11, day: 26)
     let data = try JSONEncoder().encode(day)
     #expect(try JSONDecoder().decode(CalendarDay.self, from: data) == day)
+  }
+}
+
+/// The hand-written field check agrees with the regex it replaced, on texts made of the characters that matter.
+@Suite struct TimestampFieldCheckPropertyTests {
+  /// The regex `fieldsAreInRange` used before: `(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})` as a prefix.
+  static func byRegex(_ text: String) -> Bool {
+    guard let match = text.prefixMatch(of: /(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})/),
+      (try? CalendarDay(parsing: String(match.1))) != nil,
+      let hour = Int(match.2), let minute = Int(match.3), let second = Int(match.4)
+    else { return false }
+    return hour < 24 && minute < 60 && second < 60
+  }
+
+  /// Digits (ASCII and Arabic-Indic), the separators, a combining mark, a space and a letter.
+  static let character = Gen<Character?>.element(
+    of: ["0", "1", "2", "3", "5", "9", "\u{0663}", "-", "T", ":", "\u{0301}", " ", "Z"] as [Character]
+  ).map { $0! }
+
+  @Test func theFieldCheckAgreesWithTheRegexItReplaced() async {
+    await propertyCheck(count: 2_000, input: Self.character.string(of: 15...22), Gen.int(in: 0...7)) { noise, seed in
+      // Mostly well-formed instants with a little noise, so both answers occur often.
+      var characters = Array("2026-02-28T23:59:59Z")
+      for (offset, character) in noise.enumerated().prefix(seed) {
+        characters[(offset * 7 + seed) % characters.count] = character
+      }
+      for text in [String(characters), noise] {
+        #expect(Timestamp.fieldsAreInRange(text) == Self.byRegex(text), Comment(rawValue: text.debugDescription))
+      }
+    }
+  }
+
+  @Test func realDaysAndTimesPassAndImpossibleOnesFail() {
+    #expect(Timestamp.fieldsAreInRange("2024-02-29T23:59:59Z"))
+    #expect(Timestamp.fieldsAreInRange("2026-11-26T09:30:00.123+01:00"))
+    #expect(!Timestamp.fieldsAreInRange("2026-02-29T09:00:00Z"))
+    #expect(!Timestamp.fieldsAreInRange("2026-11-26T24:00:00Z"))
+    #expect(!Timestamp.fieldsAreInRange("2026-11-26T09:60:00Z"))
+    #expect(!Timestamp.fieldsAreInRange("2026-11-26 09:30:00Z"))
+    #expect(!Timestamp.fieldsAreInRange("2026-11-26T\u{0663}9:30:00Z"))
+    #expect(!Timestamp.fieldsAreInRange("2026-11-26T09:30"))
   }
 }
