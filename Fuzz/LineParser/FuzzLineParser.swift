@@ -1,10 +1,12 @@
 // Fuzz target: the REPL's command-line parsing, without running anything.
 //
-// Each line of the input (split at "\n", as a script is read) goes through what `Dispatcher.run(line:)` does
-// before it executes a command: `CommandLineTokenizer.split`, the `--json` and `-h`/`--help` rewriting, the
-// command-name lookup with its suggestions, and `FmlabRoot.parseAsRoot` with ArgumentParser's error and help
-// messages. The whole input is also read as fmlab's start-up arguments (`GlobalOptions.split`, `quickParse`
-// and ArgumentParser's `GlobalOptions.parse`), checking that the fast reading agrees with ArgumentParser's.
+// The input's first line (up to the first "\n", as a script is read; one REPL line per execution, since lines are
+// parsed independently) goes through what `Dispatcher.run(line:)` does before it executes a command:
+// `CommandLineTokenizer.split`, the `--json` and `-h`/`--help` rewriting, the command-name lookup with its
+// suggestions, and `FmlabRoot.parseAsRoot` with ArgumentParser's error and help messages. The whole input is also
+// read as fmlab's start-up arguments (`GlobalOptions.split`, `quickParse` and ArgumentParser's
+// `GlobalOptions.parse`), checking that the fast reading agrees with ArgumentParser's; inputs with no global option
+// at all share one answer, checked once.
 //
 // Built with -DFUZZING (scripts/fuzz) this is a libFuzzer target; otherwise it replays files:
 //   swift run FuzzLineParser Fuzz/LineParser/corpus [MORE FILES OR FOLDERS…]
@@ -19,10 +21,10 @@ enum LineParserTarget {
   /// Command names and aliases, read once.
   static let names = CommandTable.names
 
-  /// Parses every line of `bytes` and the whole input as start-up arguments; throws on a broken invariant.
+  /// Parses the first line of `bytes`, and the whole input as start-up arguments; throws on a broken invariant.
   static func check(_ bytes: UnsafeRawBufferPointer) throws(Unexpected) {
     let text = String(decoding: bytes, as: UTF8.self)
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    if let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first {
       try checkLine(String(line))
     }
     try checkStartUp(text)
@@ -76,6 +78,25 @@ enum LineParserTarget {
     let arguments = text.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init)
     guard arguments.count <= 16 else { return }
     let (global, _) = GlobalOptions.split(arguments)
+    if global.isEmpty {
+      if let failure = noGlobalOptionsFailure { throw failure }
+      return
+    }
+    try compareReadings(of: global)
+  }
+
+  /// What comparing the two readings of no global option at all found (nil: they agree), computed once.
+  static let noGlobalOptionsFailure: Unexpected? = {
+    do throws(Unexpected) {
+      try compareReadings(of: [])
+      return nil
+    } catch {
+      return error
+    }
+  }()
+
+  /// Both readings of `global`: when `quickParse` reads it, ArgumentParser must read it the same way.
+  static func compareReadings(of global: [String]) throws(Unexpected) {
     guard let quick = GlobalOptions.quickParse(global) else { return }
     let parsed: StartOptions
     do {
