@@ -86,6 +86,12 @@ public struct AnkiPackageReader: Sendable {
   private func inflate(
     _ entry: Entry, from archive: Archive, package: URL, to target: URL, scratch: URL
   ) throws(AnkiError) {
+    // A ZIP64 extra field can claim sizes past Int64.max (found by fuzzing); such an entry is damaged.
+    guard let compressedSize = Int64(exactly: entry.compressedSize), Int64(exactly: entry.uncompressedSize) != nil
+    else {
+      throw .unreadableCollection(
+        entry: entry.path, reason: "its zip entry claims an impossible size (the file is damaged)")
+    }
     let files = FileManager.default
     do {
       try files.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -103,7 +109,7 @@ public struct AnkiPackageReader: Sendable {
       throw .cannotWrite(path: target.path, reason: "\(error)")
     }
     defer { try? handle.close() }
-    let compressed = max(Int64(entry.compressedSize), 1)
+    let compressed = max(compressedSize, 1)
     let limits = self.limits
     var written: Int64 = 0
     let consume: Consumer = { chunk in
@@ -139,12 +145,12 @@ public struct AnkiPackageReader: Sendable {
       throw AnkiError.unreadableCollection(
         entry: entry.path, reason: "its zip entry uses a layout fmlab does not read (ZIP64); export the deck again")
     }
+    let damaged = AnkiError.unreadableCollection(
+      entry: entry.path, reason: "its compressed data ends before the end of the stream (the file is damaged)")
+    guard let size = Int64(exactly: entry.compressedSize) else { throw damaged }
     let file = try FileHandle(forReadingFrom: package)
     defer { try? file.close() }
     try file.seek(toOffset: offset)
-    let size = Int64(entry.compressedSize)
-    let damaged = AnkiError.unreadableCollection(
-      entry: entry.path, reason: "its compressed data ends before the end of the stream (the file is damaged)")
     let checksum = try Data.decompress(
       size: size, bufferSize: defaultReadChunkSize, skipCRC32: false,
       provider: { position, chunk in

@@ -120,7 +120,8 @@ import ZIPFoundation
   /// Found by `scripts/fuzz 30` on 2026-11-26 (input: Fuzz/AnkiImporter/crashes/anki-reader-hangs-in-zipfoundation,
   /// 'p' + a 1,183-byte package): inflating its collection entry spins in ZIPFoundation's `readCompressed` for
   /// over a minute (CPU-bound, no output reaches the size checks), so `import anki` of such a file never returns.
-  /// Disabled: it would hang the test run. Enable it with the fix (a bound on inflating work or time).
+  /// Fixed by inflating from exactly the entry's compressed bytes (`AnkiPackageReader.inflateBounded`); the time
+  /// limit makes a return of the hang a failure, not a stuck test run.
   @Test(
     "a package whose deflate stream is damaged is refused promptly", .timeLimit(.minutes(1)))
   func damagedDeflateStream() throws {
@@ -134,5 +135,27 @@ import ZIPFoundation
     #expect(throws: AnkiError.self) {
       try AnkiPackageReader().read(packageAt: url, scratch: URL(fileURLWithPath: directory + "/scratch"))
     }
+  }
+
+  /// Found by a volume run of Fuzz/AnkiImporter (no ASan, kept corpus) on 2026-11-26 after 545,000 executions
+  /// (input: Fuzz/AnkiImporter/crashes/anki-reader-traps-on-zip64-size, 'p' + a 150-byte package): its
+  /// central directory entry carries a ZIP64 extra field, so ZIPFoundation reports a compressed size past
+  /// Int64.max, and converting it to Int64 trapped. Such a package is damaged: refused with a message.
+  @Test("a package whose zip entry claims a size past Int64.max is refused, not a trap")
+  func zip64SizePastInt64() throws {
+    let directory = Fixtures.temporaryDirectory("anki-fuzz-zip64")
+    defer { Fixtures.remove(directory) }
+    let input = try Data(
+      contentsOf: URL(
+        fileURLWithPath: Fixtures.repositoryRoot + "/Fuzz/AnkiImporter/crashes/anki-reader-traps-on-zip64-size"))
+    let url = URL(fileURLWithPath: directory + "/zip64.apkg")
+    try input.dropFirst().write(to: url)
+    let scratch = URL(fileURLWithPath: directory + "/scratch")
+    let error = try #require(throws: AnkiError.self) {
+      try AnkiPackageReader().read(packageAt: url, scratch: scratch)
+    }
+    #expect(!error.message.isEmpty)
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+    #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
   }
 }
