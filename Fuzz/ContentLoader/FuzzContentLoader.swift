@@ -5,8 +5,8 @@
 // (`Resources/models/fuzz.yaml`), 'g' the exam guide (`Resources/exam-guide.yaml`); any other byte picks one
 // of the four by `byte % 4` in that order. Pages, quiz files and model files are loaded together with a small
 // valid exam guide (parsed once, `ContentLoader.prepare`), so the cross-file checks (objective ids, related pages)
-// run too. Every finding must point
-// at a real place (line and column from 1), and render as `check-content` prints it.
+// run too. Every finding must point at a real place (line and column from 1), and render as `check-content`
+// prints it.
 //
 // Built with -DFUZZING (scripts/fuzz) this is a libFuzzer target; otherwise it replays files:
 //   swift run FuzzContentLoader Fuzz/ContentLoader/corpus [MORE FILES OR FOLDERS…]
