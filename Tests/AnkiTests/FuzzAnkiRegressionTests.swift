@@ -127,11 +127,7 @@ import ZIPFoundation
   func damagedDeflateStream() throws {
     let directory = Fixtures.temporaryDirectory("anki-fuzz-hang")
     defer { Fixtures.remove(directory) }
-    let input = try Data(
-      contentsOf: URL(
-        fileURLWithPath: Fixtures.repositoryRoot + "/Fuzz/AnkiImporter/crashes/anki-reader-hangs-in-zipfoundation"))
-    let url = URL(fileURLWithPath: directory + "/hang.apkg")
-    try input.dropFirst().write(to: url)
+    let url = try Self.packageFromCrashInput("anki-reader-hangs-in-zipfoundation", in: directory)
     #expect(throws: AnkiError.self) {
       try AnkiPackageReader().read(packageAt: url, scratch: URL(fileURLWithPath: directory + "/scratch"))
     }
@@ -145,11 +141,7 @@ import ZIPFoundation
   func zip64SizePastInt64() throws {
     let directory = Fixtures.temporaryDirectory("anki-fuzz-zip64")
     defer { Fixtures.remove(directory) }
-    let input = try Data(
-      contentsOf: URL(
-        fileURLWithPath: Fixtures.repositoryRoot + "/Fuzz/AnkiImporter/crashes/anki-reader-traps-on-zip64-size"))
-    let url = URL(fileURLWithPath: directory + "/zip64.apkg")
-    try input.dropFirst().write(to: url)
+    let url = try Self.packageFromCrashInput("anki-reader-traps-on-zip64-size", in: directory)
     let scratch = URL(fileURLWithPath: directory + "/scratch")
     let error = try #require(throws: AnkiError.self) {
       try AnkiPackageReader().read(packageAt: url, scratch: scratch)
@@ -157,5 +149,15 @@ import ZIPFoundation
     #expect(!error.message.isEmpty)
     let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
     #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
+  }
+
+  /// The package in a 'p' crash input of Fuzz/AnkiImporter/crashes (the input without its selector byte), written to
+  /// `directory/input.apkg`.
+  static func packageFromCrashInput(_ name: String, in directory: String) throws -> URL {
+    let input = try Data(
+      contentsOf: URL(fileURLWithPath: Fixtures.repositoryRoot + "/Fuzz/AnkiImporter/crashes/" + name))
+    let url = URL(fileURLWithPath: directory + "/input.apkg")
+    try input.dropFirst().write(to: url)
+    return url
   }
 }
