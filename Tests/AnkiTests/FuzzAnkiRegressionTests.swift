@@ -13,6 +13,14 @@ import ZIPFoundation
 @Suite struct FuzzAnkiRegressionTests {
   /// A package at `directory/name.apkg` holding one collection.anki21 made by the SQL statements `sql`, in WAL
   /// journal mode when `wal` is true (its header then says so).
+  /// The `col`, `notes` and `cards` tables of a schema-11 collection, cut to the columns the reader uses.
+  static let schema = """
+    CREATE TABLE col (crt integer, models text, decks text);
+    CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
+    CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer, type integer,
+      queue integer, due integer, ivl integer, reps integer, lapses integer);
+    """
+
   static func package(in directory: String, name: String, sql: String, wal: Bool = false) throws -> URL {
     let collection = directory + "/" + name + ".sqlite"
     let queue = try DatabaseQueue(path: collection)
@@ -68,10 +76,7 @@ import ZIPFoundation
     let url = try Self.package(
       in: directory, name: "late",
       sql: """
-        CREATE TABLE col (crt integer, models text, decks text);
-        CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
-        CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer, type integer,
-          queue integer, due integer, ivl integer, reps integer, lapses integer);
+        \(Self.schema)
         CREATE TABLE revlog (id integer primary key, cid integer, ease integer, ivl integer, lastIvl integer,
           factor integer, time integer, type integer);
         INSERT INTO col VALUES (1, '\(Self.basicModels)', '{}');
@@ -102,10 +107,7 @@ import ZIPFoundation
     let url = try Self.package(
       in: directory, name: "wal",
       sql: """
-        CREATE TABLE col (crt integer, models text, decks text);
-        CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text);
-        CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer, type integer,
-          queue integer, due integer, ivl integer, reps integer, lapses integer);
+        \(Self.schema)
         INSERT INTO col VALUES (1, '\(Self.basicModels)', '{}');
         INSERT INTO notes VALUES (1, 'g', 1, '', 'front' || char(31) || 'back');
         INSERT INTO cards VALUES (10, 1, 1, 0, 0, 0, 1, 0, 0, 0);
