@@ -43,7 +43,28 @@ extension Substring {
 extension String {
   /// The text's lines, split at LF and at CRLF (which Swift treats as one `Character`, so
   /// `split(separator: "\n")` alone would leave a CRLF file as a single line).
+  ///
+  /// Found in the UTF-8 bytes: an LF is always a `Character` of its own, or the end of a CRLF one (Unicode's
+  /// grapheme rules break before and after every control character except between CR and LF), so the byte scan
+  /// cuts exactly where a `Character` split would, without the grapheme breaking that was a tenth of the content
+  /// loader's time (`FileLinesTests` checks the two agree).
   var fileLines: [Substring] {
-    split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    var lines: [Substring] = []
+    let bytes = utf8
+    var start = bytes.startIndex
+    var index = start
+    while index != bytes.endIndex {
+      if bytes[index] == UInt8(ascii: "\n") {
+        var end = index
+        if end > start, case let beforeEnd = bytes.index(before: end), bytes[beforeEnd] == UInt8(ascii: "\r") {
+          end = beforeEnd
+        }
+        lines.append(self[start..<end])
+        start = bytes.index(after: index)
+      }
+      index = bytes.index(after: index)
+    }
+    lines.append(self[start..<bytes.endIndex])
+    return lines
   }
 }

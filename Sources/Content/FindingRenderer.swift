@@ -32,7 +32,9 @@ public enum FindingRenderer {
 extension String {
   /// The text with control characters (escape sequences included) replaced by `?`, for one-line display.
   var sanitizedLine: String {
-    String(
+    guard unicodeScalars.contains(where: { $0.value < 0x20 && $0.value != 0x09 || (0x7F...0x9F).contains($0.value) })
+    else { return self }
+    return String(
       String.UnicodeScalarView(
         unicodeScalars.map { scalar in
           switch scalar.value {

@@ -67,6 +67,9 @@ public struct Flashcard: Sendable, Codable, Equatable, Identifiable {
 extension Topic {
   nonisolated(unsafe) static let idPattern = /[a-z0-9]+(-[a-z0-9]+)*/
   nonisolated(unsafe) static let linkPattern = /\[[^\]]*\]\(([^)\s]*)\)/
+  /// An inline code span, blanked out before links are looked for (a literal in a function body is compiled on
+  /// every call: this one ran once per body line).
+  nonisolated(unsafe) static let codeSpanPattern = /`[^`]*`/
   /// Every page teaches with at least this many recall cards.
   public static let minimumFlashcards = 3
 
@@ -81,8 +84,10 @@ extension Topic {
         inFence.toggle()
         continue
       }
-      if inFence { continue }
-      let withoutCode = line.replacing(/`[^`]*`/) { String(repeating: " ", count: $0.output.count) }
+      // A link needs "](", which blanking code spans can only remove.
+      if inFence || !line.contains("](") { continue }
+      let withoutCode =
+        line.contains("`") ? line.replacing(codeSpanPattern) { String(repeating: " ", count: $0.output.count) } : line
       for match in withoutCode.matches(of: linkPattern) {
         let target = String(match.output.1)
         if target.isEmpty || target.contains(":") || target.hasPrefix("#") || target.hasPrefix("/") { continue }

@@ -15,6 +15,9 @@ public struct LabParser {
     self.text = text
   }
 
+  /// A lab id: lowercase letters and digits in hyphen-separated runs.
+  nonisolated(unsafe) static let idPattern = /[a-z0-9]+(-[a-z0-9]+)*/
+
   static let labKeys: Set<String> = [
     "id", "title", "summary", "order", "minutes", "objectives", "topics", "verified", "sources", "setup", "steps",
     "debrief",
@@ -45,7 +48,7 @@ public struct LabParser {
     }
     unknownKeys(mapping, allowed: Self.labKeys, what: "lab")
     let id = string(mapping, "id", required: true) ?? ""
-    if !id.isEmpty, id.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) == nil {
+    if !id.isEmpty, id.wholeMatch(of: Self.idPattern) == nil {
       error(at: mapping["id"], "lab id '\(id)' must be lowercase letters, digits and hyphens")
     }
     let title = string(mapping, "title", required: true) ?? ""

@@ -120,6 +120,18 @@ import Testing
     #expect(findings.map { "\($0.location): \($0.message)" } == expected.map { $0 + " in the same mapping" })
   }
 
+  @Test func keysAreComparedAsTextSoAQuotedAndAPlainNumberAreOneKey() throws {
+    // Keys are read as text; with Yams' default resolver a plain 1 (an int) and "1" (a string) were two keys. In a
+    // flow mapping the finding points at the mapping (its keys share a line).
+    let page =
+      "---\nid: a\ntitle: A\nsummary: s\nsources: [https://example.com]\nverified: 2026-11-26\n"
+      + "related: {1: x, \"1\": y}\n---\nBody.\n"
+    let findings = try ContentSamples.load(["content/a.md": page]).findings
+    #expect(
+      findings.map { "\($0.location): \($0.message)" }.first
+        == "content/a.md:7:11: duplicate key '1' in the same mapping")
+  }
+
   @Test func aDuplicateKeyInsideAQuizItemPointsAtTheSecondKey() throws {
     let quiz = ContentSamples.quiz(id: "q-1").replacingOccurrences(
       of: "    stem: Which option is right?\n", with: "    stem: Which option is right?\n    stem: Again?\n")

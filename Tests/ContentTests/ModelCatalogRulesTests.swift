@@ -162,4 +162,26 @@ import Testing
         "content/p.md:9:17: error: 'link' names topic or model 'missing-page', which does not exist"
       ])
   }
+
+  @Test(
+    arguments: [
+      ("`[a](in-code)` then [b](missing-b)", ["content/p.md:9:25: error: 'link' names topic or model 'missing-b'"]),
+      (
+        "``` \n[a](in-fence)\n```\n[b](missing-b)",
+        ["content/p.md:12:5: error: 'link' names topic or model 'missing-b'"]
+      ),
+      ("brackets [a] and (parens) but no link, `code` too", []),
+      (
+        "[a](missing-a) `x` [b](missing-b)",
+        [
+          "content/p.md:9:5: error: 'link' names topic or model 'missing-a'",
+          "content/p.md:9:24: error: 'link' names topic or model 'missing-b'",
+        ]
+      ),
+    ] as [(String, [String])])
+  func bodyLinksAreFoundOutsideCodeOnlyAtTheirColumns(body: String, expected: [String]) throws {
+    let page = ContentSamples.page(id: "p").replacingOccurrences(of: "Body text.", with: body)
+    let lines = try ContentSamples.load(["content/p.md": page]).findings.map(\.summaryLine)
+    #expect(lines == expected.map { $0 + ", which does not exist" })
+  }
 }

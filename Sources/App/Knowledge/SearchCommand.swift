@@ -71,6 +71,9 @@ struct SearchWithUserCards: Encodable, Sendable {
 }
 
 enum SearchView {
+  /// A run of two or more white-space characters, folded to one space in a snippet.
+  nonisolated(unsafe) static let whitespaceRun = /\s{2,}/
+
   static func oneLine(_ text: String) -> String {
     text.replacingOccurrences(of: "\n", with: " ").sanitizedForTerminal
   }
@@ -141,6 +144,6 @@ enum SearchView {
     }
     flush()
     _ = visible
-    return out.replacing(/\s{2,}/, with: " ")
+    return out.replacing(whitespaceRun, with: " ")
   }
 }
