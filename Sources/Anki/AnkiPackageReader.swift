@@ -154,15 +154,37 @@ public struct AnkiPackageReader: Sendable {
     let checksum = try Data.decompress(
       size: size, bufferSize: defaultReadChunkSize, skipCRC32: false,
       provider: { position, chunk in
-        guard position < size else { throw damaged }
-        let data = try file.read(upToCount: Int(min(Int64(chunk), size - position))) ?? Data()
-        guard !data.isEmpty else { throw damaged }
+        guard
+          let data = try compressedChunk(at: position, count: chunk, size: size, read: { try file.read(upToCount: $0) })
+        else { throw damaged }
         return data
       }, consumer: consumer)
     guard checksum == entry.checksum else {
       throw AnkiError.unreadableCollection(
         entry: entry.path, reason: "its checksum does not match (the file is damaged)")
     }
+  }
+
+  /// One chunk of an entry's compressed bytes for ZIPFoundation's inflate loop: up to `count` bytes read from
+  /// `position`, never past the entry's `size`, then padded with zeros to exactly `count` bytes; nil at or past
+  /// `size`, or when the file ends early.
+  ///
+  /// The padding is what keeps zlib inside the buffer. ZIPFoundation's loop (`Data.decode`, Linux) tells zlib that
+  /// every chunk holds the whole buffer size (`stream.avail_in = UInt32(bufferSize)`), whatever the provider
+  /// returned, so with a short last chunk a damaged stream that does not end inside the entry's bytes made zlib
+  /// read past the chunk into the heap: found by CI's 30-second AddressSanitizer run of Fuzz/AnkiImporter on
+  /// 2026-11-27 (a SEGV in `inflate`; input `Fuzz/AnkiImporter/crashes/anki-reader-overreads-in-zlib`). A sound
+  /// stream ends before the padding; a damaged one meets zeros (an invalid stored block) and fails, or ends with
+  /// output the CRC-32 check refuses, and the next call, past `size`, returns nil.
+  static func compressedChunk(
+    at position: Int64, count: Int, size: Int64, read: (Int) throws -> Data?
+  ) rethrows
+    -> Data?
+  {
+    guard position >= 0, position < size, count > 0 else { return nil }
+    guard var data = try read(Int(min(Int64(count), size - position))), !data.isEmpty else { return nil }
+    if data.count < count { data.append(Data(count: count - data.count)) }
+    return data
   }
 
   /// Where an entry's compressed bytes start in the package: the offset of its local header plus the header's

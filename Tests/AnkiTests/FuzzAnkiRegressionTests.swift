@@ -1,4 +1,3 @@
-import Anki
 import Foundation
 import GRDB
 import SRS
@@ -6,13 +5,13 @@ import TestSupport
 import Testing
 import ZIPFoundation
 
+@testable import Anki
+
 /// Collections that trapped the importer, written while building Fuzz/AnkiImporter and confirmed with its replayer;
 /// both were fixed in `Sources/Anki` the same day (non-trapping column reads; review times outside 1970–2100 left
 /// out). The same inputs are fuzz seeds: Fuzz/AnkiImporter/corpus/collection-null-ids and
 /// collection-review-at-int64-max ('c' + the collection's SQLite bytes).
 @Suite struct FuzzAnkiRegressionTests {
-  /// A package at `directory/name.apkg` holding one collection.anki21 made by the SQL statements `sql`, in WAL
-  /// journal mode when `wal` is true (its header then says so).
   /// The `col`, `notes` and `cards` tables of a schema-11 collection, cut to the columns the reader uses.
   static let schema = """
     CREATE TABLE col (crt integer, models text, decks text);
@@ -21,6 +20,8 @@ import ZIPFoundation
       queue integer, due integer, ivl integer, reps integer, lapses integer);
     """
 
+  /// A package at `directory/name.apkg` holding one collection.anki21 made by the SQL statements `sql`, in WAL
+  /// journal mode when `wal` is true (its header then says so).
   static func package(in directory: String, name: String, sql: String, wal: Bool = false) throws -> URL {
     let collection = directory + "/" + name + ".sqlite"
     let queue = try DatabaseQueue(path: collection)
@@ -151,6 +152,60 @@ import ZIPFoundation
     #expect(!error.message.isEmpty)
     let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
     #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
+  }
+
+  /// Found by CI's 30-second AddressSanitizer run of Fuzz/AnkiImporter on 2026-11-27 (a SEGV inside zlib's
+  /// `inflate`; input Fuzz/AnkiImporter/crashes/anki-reader-overreads-in-zlib, 'p' + a 1,183-byte package whose
+  /// deflate stream is damaged): ZIPFoundation's inflate loop tells zlib every chunk is full-size, and the reader's
+  /// last chunk of an entry was shorter, so zlib read past it into the heap. Without ASan the over-read is silent
+  /// (it crashed only when the bytes after the chunk were unmapped), so this test records the input and its
+  /// message; `chunksAreAlwaysTheSizeAsked` checks the fix itself.
+  @Test("a package whose deflate stream runs past the entry's bytes is refused as damaged")
+  func deflateStreamPastTheEntry() throws {
+    let directory = Fixtures.temporaryDirectory("anki-fuzz-overread")
+    defer { Fixtures.remove(directory) }
+    let url = try Self.packageFromCrashInput("anki-reader-overreads-in-zlib", in: directory)
+    let scratch = URL(fileURLWithPath: directory + "/scratch")
+    let error = try #require(throws: AnkiError.self) {
+      try AnkiPackageReader().read(packageAt: url, scratch: scratch)
+    }
+    #expect(error.message.contains("damaged"), Comment(rawValue: error.message))
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+    #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
+  }
+
+  /// The fix for the over-read above: whatever the entry's size and the position, a chunk is exactly the size
+  /// ZIPFoundation asked for (what it tells zlib), holds the entry's bytes from that position and zeros after them,
+  /// and nothing is read past the entry's end.
+  @Test("compressed chunks are always the size asked: the entry's bytes, then zeros; nil past the end")
+  func chunksAreAlwaysTheSizeAsked() {
+    let bytes = Data((0..<40).map { UInt8($0 + 1) })
+    for size in Int64(0)...40 {
+      for position in Int64(0)...42 {
+        for count in [1, 7, 16, 64] {
+          var asked: [Int] = []
+          let chunk = AnkiPackageReader.compressedChunk(at: position, count: count, size: size) { wanted in
+            asked.append(wanted)
+            let start = Int(position)
+            return bytes.subdata(in: start..<min(start + wanted, bytes.count))
+          }
+          let place = Comment(rawValue: "size \(size), position \(position), count \(count)")
+          guard position < size else {
+            #expect(chunk == nil && asked.isEmpty, place)
+            continue
+          }
+          let expectedBytes = Int(min(Int64(count), size - position))
+          #expect(asked == [expectedBytes], place)
+          #expect(chunk?.count == count, place)
+          #expect(
+            chunk?.prefix(expectedBytes) == bytes.subdata(in: Int(position)..<Int(position) + expectedBytes), place)
+          #expect(chunk?.dropFirst(expectedBytes).allSatisfy { $0 == 0 } == true, place)
+        }
+      }
+    }
+    // A file that ends early gives nil, not a chunk of zeros.
+    #expect(AnkiPackageReader.compressedChunk(at: 0, count: 8, size: 8) { _ in Data() } == nil)
+    #expect(AnkiPackageReader.compressedChunk(at: 0, count: 8, size: 8) { _ in nil } == nil)
   }
 
   /// The package in a 'p' crash input of Fuzz/AnkiImporter/crashes (the input without its selector byte), written to
