@@ -142,16 +142,8 @@ import ZIPFoundation
   /// Int64.max, and converting it to Int64 trapped. Such a package is damaged: refused with a message.
   @Test("a package whose zip entry claims a size past Int64.max is refused, not a trap")
   func zip64SizePastInt64() throws {
-    let directory = Fixtures.temporaryDirectory("anki-fuzz-zip64")
-    defer { Fixtures.remove(directory) }
-    let url = try Self.packageFromCrashInput("anki-reader-traps-on-zip64-size", in: directory)
-    let scratch = URL(fileURLWithPath: directory + "/scratch")
-    let error = try #require(throws: AnkiError.self) {
-      try AnkiPackageReader().read(packageAt: url, scratch: scratch)
-    }
+    let error = try Self.refusal(ofCrashInput: "anki-reader-traps-on-zip64-size")
     #expect(!error.message.isEmpty)
-    let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
-    #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
   }
 
   /// Found by CI's 30-second AddressSanitizer run of Fuzz/AnkiImporter on 2026-11-27 (a SEGV inside zlib's
@@ -162,16 +154,8 @@ import ZIPFoundation
   /// message; `chunksAreAlwaysTheSizeAsked` checks the fix itself.
   @Test("a package whose deflate stream runs past the entry's bytes is refused as damaged")
   func deflateStreamPastTheEntry() throws {
-    let directory = Fixtures.temporaryDirectory("anki-fuzz-overread")
-    defer { Fixtures.remove(directory) }
-    let url = try Self.packageFromCrashInput("anki-reader-overreads-in-zlib", in: directory)
-    let scratch = URL(fileURLWithPath: directory + "/scratch")
-    let error = try #require(throws: AnkiError.self) {
-      try AnkiPackageReader().read(packageAt: url, scratch: scratch)
-    }
+    let error = try Self.refusal(ofCrashInput: "anki-reader-overreads-in-zlib")
     #expect(error.message.contains("damaged"), Comment(rawValue: error.message))
-    let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
-    #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
   }
 
   /// The fix for the over-read above: whatever the entry's size and the position, a chunk is exactly the size
@@ -206,6 +190,21 @@ import ZIPFoundation
     // A file that ends early gives nil, not a chunk of zeros.
     #expect(AnkiPackageReader.compressedChunk(at: 0, count: 8, size: 8) { _ in Data() } == nil)
     #expect(AnkiPackageReader.compressedChunk(at: 0, count: 8, size: 8) { _ in nil } == nil)
+  }
+
+  /// The error reading the package in the crash input `name` fails with (the test fails if it is read, or fails
+  /// otherwise), having checked that the read left nothing in its scratch folder.
+  static func refusal(ofCrashInput name: String) throws -> AnkiError {
+    let directory = Fixtures.temporaryDirectory("anki-fuzz-" + name)
+    defer { Fixtures.remove(directory) }
+    let url = try packageFromCrashInput(name, in: directory)
+    let scratch = URL(fileURLWithPath: directory + "/scratch")
+    let error = try #require(throws: AnkiError.self) {
+      try AnkiPackageReader().read(packageAt: url, scratch: scratch)
+    }
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+    #expect(left.isEmpty, Comment(rawValue: "left in the scratch folder: \(left)"))
+    return error
   }
 
   /// The package in a 'p' crash input of Fuzz/AnkiImporter/crashes (the input without its selector byte), written to
