@@ -31,6 +31,7 @@ public struct AnkiPackageReader: Sendable {
     } catch {
       throw .notAZip(path: shownPath)
     }
+    try checkCentralDirectory(of: archive, at: url)
     var entries: [Entry] = []
     for entry in archive {
       entries.append(entry)
@@ -80,6 +81,29 @@ public struct AnkiPackageReader: Sendable {
     guard head.count == 4, head[0] == 0x50, head[1] == 0x4B, [0x03, 0x05].contains(head[2]) else {
       throw .notAZip(path: url.lastPathComponent)
     }
+  }
+
+  /// Refuses a package whose central directory ZIPFoundation cannot walk without trapping (``ZipDirectoryCheck``).
+  private func checkCentralDirectory(of archive: Archive, at url: URL) throws(AnkiError) {
+    let shownPath = url.lastPathComponent
+    guard let directory = ZipDirectoryCheck.centralDirectory(of: archive) else {
+      throw .damagedZip(path: shownPath, reason: "its end record has a layout fmlab does not read")
+    }
+    let problem: String?
+    do {
+      let file = try FileHandle(forReadingFrom: url)
+      defer { try? file.close() }
+      let length = try file.seekToEnd()
+      problem = try ZipDirectoryCheck.problem(
+        start: directory.start, entries: directory.entries, limit: limits.maxEntries + 1, fileLength: length
+      ) { offset, count in
+        try file.seek(toOffset: offset)
+        return try file.read(upToCount: count)
+      }
+    } catch {
+      throw .cannotRead(path: shownPath, reason: "\(error)")
+    }
+    if let problem { throw .damagedZip(path: shownPath, reason: problem) }
   }
 
   /// Inflates one entry into `target`, stopping as soon as it passes a limit.

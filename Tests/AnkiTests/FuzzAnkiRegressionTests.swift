@@ -146,6 +146,22 @@ import ZIPFoundation
     #expect(!error.message.isEmpty)
   }
 
+  /// Found by a volume run of Fuzz/AnkiImporter (no ASan, kept corpus) on 2026-11-27 after 527,841 executions of
+  /// that run (input: Fuzz/AnkiImporter/crashes/anki-reader-traps-in-zipfoundation-readstruct, 'p' + a 269-byte
+  /// package): its central-directory record marks the local-header offset as ZIP64 and its extra field gives an
+  /// offset past Int64.max; walking the entries, ZIPFoundation's `Data.readStruct` converted it to `off_t` and
+  /// trapped. Fixed by `ZipDirectoryCheck`, run before the walk (`ZipDirectoryCheckTests` checks it in detail).
+  @Test("a package whose zip entry's local header lies past Int64.max is refused before ZIPFoundation reads it")
+  func zip64OffsetPastInt64() throws {
+    let error = try Self.refusal(ofCrashInput: "anki-reader-traps-in-zipfoundation-readstruct")
+    guard case .damagedZip(let path, let reason) = error else {
+      Issue.record("refused with \(error), not as a damaged zip")
+      return
+    }
+    #expect(path == "input.apkg")
+    #expect(reason.contains("ZIP64"), Comment(rawValue: reason))
+  }
+
   /// Found by CI's 30-second AddressSanitizer run of Fuzz/AnkiImporter on 2026-11-27 (a SEGV inside zlib's
   /// `inflate`; input Fuzz/AnkiImporter/crashes/anki-reader-overreads-in-zlib, 'p' + a 1,183-byte package whose
   /// deflate stream is damaged): ZIPFoundation's inflate loop tells zlib every chunk is full-size, and the reader's
