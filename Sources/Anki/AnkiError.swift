@@ -9,7 +9,8 @@ public enum AnkiError: Error, Equatable, Sendable {
   case cannotRead(path: String, reason: String)
   /// The file is not a zip archive (an .apkg is one).
   case notAZip(path: String)
-  /// The zip's directory is damaged or uses a layout fmlab does not read (ZIP64 offsets, for instance).
+  /// The zip's directory is damaged or uses a layout fmlab does not read (ZIP64 offsets, for instance); `reason`
+  /// says which and what to do.
   case damagedZip(path: String, reason: String)
   /// A zip entry's name is absolute, climbs out with `..`, or holds control characters.
   case unsafeEntryName(name: String)
@@ -43,8 +44,7 @@ public enum AnkiError: Error, Equatable, Sendable {
       return "\(path) is not an Anki package: it is not a zip archive (an .apkg file is one). "
         + "Export it again from Anki with File → Export… → \"Anki Deck Package (*.apkg)\"."
     case .damagedZip(let path, let reason):
-      return "\(path) cannot be read as an Anki package: \(reason); nothing was imported. "
-        + "Export the deck from Anki again."
+      return "\(path) cannot be read as an Anki package: \(reason). Nothing was imported."
     case .unsafeEntryName(let name):
       return "the package holds an entry with an unsafe name (\(Self.shown(name))): names must not be absolute "
         + "or contain '..'. The file was not made by Anki; nothing was imported."

@@ -87,7 +87,8 @@ public struct AnkiPackageReader: Sendable {
   private func checkCentralDirectory(of archive: Archive, at url: URL) throws(AnkiError) {
     let shownPath = url.lastPathComponent
     guard let directory = ZipDirectoryCheck.centralDirectory(of: archive) else {
-      throw .damagedZip(path: shownPath, reason: "its end record has a layout fmlab does not read")
+      throw .damagedZip(
+        path: shownPath, reason: "its zip end record has a layout fmlab does not read; export the deck from Anki again")
     }
     let problem: String?
     do {

@@ -11,9 +11,10 @@ import ZIPFoundation
 /// readstruct`); the start of the central directory, when a ZIP64 end record gives it, has the same fault.
 ///
 /// ZIPFoundation takes a record's 64-bit values only for the 32-bit fields that hold the ZIP64 marker
-/// (`0xFFFFFFFF`); without a marker, every offset and size it computes stays under 8 GiB. A package fmlab
-/// accepts is far smaller than 4 GiB (``AnkiLimits``), and Anki and Python's `zipfile` write the marker in the
-/// central directory only for values past 4 GiB, so a record holding the marker is refused before the walk.
+/// (`0xFFFFFFFF`); without a marker, every offset and size it computes stays under 8 GiB. Anki and Python's
+/// `zipfile` write the marker in the central directory only for values past 4 GiB, and the collection fmlab reads
+/// is at most 1 GiB (``AnkiLimits``), so a record holding the marker belongs to a package past 4 GiB of media or to
+/// a damaged file; either is refused before the walk, the first with the advice to export without media.
 enum ZipDirectoryCheck {
   /// A central-directory record's signature, `PK\u{1}\u{2}`.
   static let recordSignature: UInt32 = 0x0201_4B50
@@ -33,7 +34,8 @@ enum ZipDirectoryCheck {
     start: UInt64, entries: UInt64, limit: Int, fileLength: UInt64, read: (UInt64, Int) throws -> Data?
   ) rethrows -> String? {
     guard start <= fileLength else {
-      return "its central directory is said to start at byte \(start), past the end of the \(fileLength)-byte file"
+      return "its central directory is said to start at byte \(start), past the end of the \(fileLength)-byte file "
+        + "(the file is damaged or cut short); export the deck from Anki again"
     }
     var position = start
     for index in 0..<min(entries, UInt64(max(limit, 0))) {
@@ -42,8 +44,9 @@ enum ZipDirectoryCheck {
       else { return nil }
       let marked = [20, 24, 42].contains { record.littleEndian(UInt32.self, at: $0) == zip64Marker }
       if marked {
-        return "entry \(index + 1) of its central directory uses ZIP64 sizes or offsets, which fmlab does not read "
-          + "(an Anki package is far smaller than 4 GiB)"
+        return "entry \(index + 1) of its zip directory uses ZIP64 sizes or offsets, which fmlab does not read (a "
+          + "package past 4 GiB, with media, or a damaged file); export the deck without media (untick \"Include "
+          + "media\")"
       }
       let variable = [28, 30, 32].reduce(UInt64(0)) { $0 + UInt64(record.littleEndian(UInt16.self, at: $1)) }
       position += UInt64(recordSize) + variable
