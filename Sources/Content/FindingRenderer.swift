@@ -32,16 +32,10 @@ public enum FindingRenderer {
 extension String {
   /// The text with control characters (escape sequences included) replaced by `?`, for one-line display.
   var sanitizedLine: String {
-    guard unicodeScalars.contains(where: { $0.value < 0x20 && $0.value != 0x09 || (0x7F...0x9F).contains($0.value) })
-    else { return self }
-    return String(
-      String.UnicodeScalarView(
-        unicodeScalars.map { scalar in
-          switch scalar.value {
-          case 0x09: scalar
-          case 0x00...0x1F, 0x7F...0x9F: "?"
-          default: scalar
-          }
-        }))
+    func isControl(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value != 0x09 && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+    }
+    guard unicodeScalars.contains(where: isControl) else { return self }
+    return String(String.UnicodeScalarView(unicodeScalars.map { isControl($0) ? "?" : $0 }))
   }
 }
