@@ -82,14 +82,6 @@ public enum AnkiError: Error, Equatable, Sendable {
     }
   }
 
-  /// The exit status class: bad input (data) or a failure of the environment.
-  public var isBadInput: Bool {
-    switch self {
-    case .cannotRead, .cannotWrite: false
-    default: true
-    }
-  }
-
   static func shown(_ name: String) -> String {
     let clean = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
     return "'" + (clean.count > 80 ? String(clean.prefix(80)) + "…" : clean) + "'"
