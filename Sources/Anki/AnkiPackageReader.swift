@@ -216,9 +216,7 @@ public struct AnkiPackageReader: Sendable {
   /// fixed 30 bytes, name and extra field. ZIPFoundation parsed these but keeps them internal, so they are read by
   /// reflection rather than by parsing the zip again; nil when the layout is not the expected one or for ZIP64.
   static func dataOffset(of entry: Entry) -> UInt64? {
-    func child(_ value: Any, _ label: String) -> Any? {
-      Mirror(reflecting: value).children.first { $0.label == label }?.value
-    }
+    let child = ZipDirectoryCheck.child
     guard let directory = child(entry, "centralDirectoryStructure"), let header = child(entry, "localFileHeader"),
       let headerOffset = child(directory, "relativeOffsetOfLocalHeader") as? UInt32, headerOffset != .max,
       let nameLength = child(header, "fileNameLength") as? UInt16,

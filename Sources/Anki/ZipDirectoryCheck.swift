@@ -59,9 +59,6 @@ enum ZipDirectoryCheck {
   /// keeps them internal, so they are read by reflection (as ``AnkiPackageReader/dataOffset(of:)`` reads an
   /// entry's); nil when the layout is not the expected one.
   static func centralDirectory(of archive: Archive) -> (start: UInt64, entries: UInt64)? {
-    func child(_ value: Any, _ label: String) -> Any? {
-      Mirror(reflecting: value).children.first { $0.label == label }?.value
-    }
     guard let zip64 = child(archive, "zip64EndOfCentralDirectory") else { return nil }
     let zip64Mirror = Mirror(reflecting: zip64)
     guard zip64Mirror.displayStyle == .optional else { return nil }
@@ -77,6 +74,14 @@ enum ZipDirectoryCheck {
       let entries = child(record, "totalNumberOfEntriesInCentralDirectory") as? UInt16
     else { return nil }
     return (UInt64(start), UInt64(entries))
+  }
+}
+
+extension ZipDirectoryCheck {
+  /// The stored property `label` of `value`, read by reflection: how fmlab reads what ZIPFoundation parsed but keeps
+  /// internal. Nil when there is no such property (a ZIPFoundation version with another layout).
+  static func child(_ value: Any, _ label: String) -> Any? {
+    Mirror(reflecting: value).children.first { $0.label == label }?.value
   }
 }
 
