@@ -98,13 +98,33 @@ public struct ContentLoader: Sendable {
   func discover() -> [(String, ParsedFile.Kind)] {
     var found: [(String, ParsedFile.Kind)] = []
     for folder in folders.map(\.rawValue) {
-      guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
-      while let relative = enumerator.nextObject() as? String {
-        let path = folder + "/" + relative
-        if let kind = ParsedFile.kind(of: path) { found.append((path, kind)) }
-      }
+      var visited: Set<String> = []
+      Self.walk(root + "/" + folder, shownAs: folder, visited: &visited, into: &found)
     }
     return found.sorted { $0.0 < $1.0 }
+  }
+
+  /// Adds the content files below `directory` (named `shownAs` in paths). Symbolic links to folders are followed — a
+  /// content folder may itself be a link — but each real folder is read once, so a loop of links ends and a folder
+  /// linked twice does not load twice. Dangling links are skipped.
+  static func walk(
+    _ directory: String, shownAs relative: String, visited: inout Set<String>,
+    into found: inout [(String, ParsedFile.Kind)]
+  ) {
+    let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    guard visited.insert(real).inserted,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: real)
+    else { return }
+    for name in names.sorted() {
+      let path = relative + "/" + name
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: real + "/" + name, isDirectory: &isDirectory) else { continue }
+      if isDirectory.boolValue {
+        walk(real + "/" + name, shownAs: path, visited: &visited, into: &found)
+      } else if let kind = ParsedFile.kind(of: path) {
+        found.append((path, kind))
+      }
+    }
   }
 
   func assemble(_ files: [ParsedFile], fileCount: Int) -> ContentSet {

@@ -111,6 +111,45 @@ import Testing
     #expect(set.fileCount == 2)
   }
 
+  @Test func contentFoldersThatAreSymbolicLinksLoadLikeTheRealOnes() throws {
+    let real = Fixtures.contentRoot([
+      "content/a.md": ContentSamples.page(id: "a"), "quizzes/q.yaml": ContentSamples.quiz(id: "q-1"),
+    ])
+    defer { Fixtures.remove(real) }
+    let linked = Fixtures.temporaryDirectory()
+    defer { Fixtures.remove(linked) }
+    for folder in ["content", "quizzes", "Resources"] {
+      try FileManager.default.createSymbolicLink(
+        atPath: linked + "/" + folder, withDestinationPath: real + "/" + folder)
+    }
+    let direct = try ContentLoader(root: real).load()
+    let throughLinks = try ContentLoader(root: linked).load()
+    #expect(throughLinks.topics.map(\.id) == ["a"])
+    #expect(throughLinks.items.map(\.id) == ["q-1"])
+    #expect(throughLinks.guide.objectives.count == 69)
+    #expect(throughLinks.fileCount == direct.fileCount)
+    #expect(throughLinks.findings == direct.findings)
+  }
+
+  @Test func aLinkedFolderInsideIsReadOnceAndALoopOfLinksEnds() throws {
+    let root = Fixtures.contentRoot([
+      "content/pages/a.md": ContentSamples.page(id: "a"), "content/extra/b.md": ContentSamples.page(id: "b"),
+    ])
+    defer { Fixtures.remove(root) }
+    let manager = FileManager.default
+    // A second name for content/pages, a link back up to content/, and a link to nowhere.
+    try manager.createSymbolicLink(atPath: root + "/content/pages-again", withDestinationPath: root + "/content/pages")
+    try manager.createSymbolicLink(atPath: root + "/content/extra/up", withDestinationPath: root + "/content")
+    try manager.createSymbolicLink(atPath: root + "/content/gone", withDestinationPath: root + "/nowhere")
+    let set = try ContentLoader(root: root).load()
+    #expect(set.topics.map(\.id).sorted() == ["a", "b"])
+    #expect(set.findings == [])
+    #expect(
+      ContentLoader(root: root).discover().map(\.0).filter { $0.hasPrefix("content/") } == [
+        "content/extra/b.md", "content/pages/a.md",
+      ])
+  }
+
   @Test func aTopicKeepsItsFieldsBodyAndFlashcards() throws {
     let page = """
       ---
