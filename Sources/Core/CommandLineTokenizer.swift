@@ -73,4 +73,13 @@ public enum CommandLineTokenizer {
     if inWord { words.append(current) }
     return words
   }
+
+  /// `word` as ``split(_:)`` reads it back as one word: unchanged when nothing in it means anything to the
+  /// tokenizer, else in single quotes (a `'` inside as `'\''`).
+  public static func quoted(_ word: String) -> String {
+    let plain =
+      !word.isEmpty && !word.hasPrefix("#")
+      && !word.contains { $0.isWhitespace || $0 == "'" || $0 == "\"" || $0 == "\\" }
+    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+  }
 }

@@ -61,11 +61,17 @@ public struct LabProgress: Sendable, Codable, Equatable {
     return step
   }
 
+  /// One hint: advice in Markdown, as the lab file writes it, or at the end the step's command itself.
+  public enum Hint: Sendable, Equatable {
+    case advice(String)
+    case command(String)
+  }
+
   /// The next hint for the current step (the step's command after its hints), or nil when none is left.
-  public mutating func nextHint(lab: Lab) -> String? {
+  public mutating func nextHint(lab: Lab) -> Hint? {
     guard let (_, step) = currentStep(of: lab) else { return nil }
     let shown = hintsShown[step.id, default: 0]
-    let all = step.hints + (step.command.map { ["Type: \($0)"] } ?? [])
+    let all = step.hints.map(Hint.advice) + (step.command.map { [Hint.command($0)] } ?? [])
     guard shown < all.count else { return all.last }
     hintsShown[step.id] = shown + 1
     return all[shown]

@@ -78,7 +78,67 @@ import Testing
     for _ in lab.steps[0].hints { test.run("lab hint") }
     let before = test.sink.output.count
     test.run("lab hint")
-    #expect(String(test.sink.output.dropFirst(before)).contains("hint: Type: compare"))
+    #expect(String(test.sink.output.dropFirst(before)).contains("hint: type this:\n      compare nova-micro"))
+  }
+
+  @Test func hintsAreRenderedAsMarkdownAndTheLastIsTheWholeCommandOnItsOwnLine() throws {
+    let (test, _) = try Self.session()
+    test.run("lab start bedrock-walkthrough")
+    let lab = try #require(Self.catalog.labs.first { $0.id == "bedrock-walkthrough" })
+    #expect(lab.steps[0].hints[0].contains("`compare`"))
+    var before = test.sink.output.count
+    test.run("lab hint")
+    #expect(String(test.sink.output.dropFirst(before)).hasPrefix("hint: Use compare followed by"))
+    for _ in lab.steps[0].hints.dropFirst() { test.run("lab hint") }
+    before = test.sink.output.count
+    test.run("lab hint")
+    let command = try #require(lab.steps[0].command)
+    let samples = Fixtures.repositoryRoot + "/Resources/sandbox/samples"
+    let expanded = command.replacingOccurrences(of: "${SAMPLES}", with: samples)
+    #expect(String(test.sink.output.dropFirst(before)) == "hint: type this:\n      \(expanded)\n")
+  }
+
+  @Test func aLongHintWrapsUnderItsLabel() throws {
+    let (test, _) = try Self.session()
+    test.run("lab start bedrock-walkthrough")
+    test.run("lab hint")
+    let before = test.sink.output.count
+    test.run("lab hint")
+    let lines = String(test.sink.output.dropFirst(before)).split(separator: "\n")
+    #expect(lines.count > 1)
+    #expect(lines.first?.hasPrefix("hint: ") == true)
+    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      ") && !$0.hasPrefix("       ") })
+  }
+
+  /// fmlab run from a folder whose path has a space and a quote in it: the sample files' paths in a lab's set-up
+  /// and in the command a hint gives are quoted, so they stay one word.
+  @Test func samplePathsWorkFromAFolderWithASpaceAndAQuoteInItsName() throws {
+    let root = NSTemporaryDirectory() + "fmlab Sam's copy \(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    for folder in ["content", "quizzes", "Resources"] {
+      try FileManager.default.createSymbolicLink(
+        atPath: root + "/" + folder, withDestinationPath: Fixtures.repositoryRoot + "/" + folder)
+    }
+    let directory = NSTemporaryDirectory() + "fmlab-lab-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let test = try TestSession(contentRoot: root, dataDirectory: directory, workingDirectory: directory)
+
+    #expect(test.run("lab start fix-broken-dataset")[0].status == .success)
+    #expect(test.run("s3 ls s3://lab-broken-data/data/")[0].status == .success)
+    #expect(test.sink.output.contains("train.jsonl"))
+
+    #expect(test.run("lab start bedrock-walkthrough")[0].status == .success)
+    let lab = try #require(Self.catalog.labs.first { $0.id == "bedrock-walkthrough" })
+    for _ in lab.steps[0].hints { test.run("lab hint") }
+    let before = test.sink.output.count
+    test.run("lab hint")
+    let hint = String(test.sink.output.dropFirst(before)).split(separator: "\n")
+    let command = try #require(hint.last).trimmingCharacters(in: .whitespaces)
+    #expect(command.contains("'\(root.replacingOccurrences(of: "'", with: #"'\''"#))/Resources/sandbox/samples'/"))
+    let ran = test.sink.output.count
+    #expect(test.run(command)[0].status == .success, "\(test.sink.output.dropFirst(ran))")
+    let checked = test.sink.output.count
+    #expect(test.run("lab check")[0].status == .success, "\(test.sink.output.dropFirst(checked))")
   }
 
   @Test func finishingALabSchedulesItsDebriefFlashcards() throws {

@@ -50,6 +50,20 @@ import Testing
     }
   }
 
+  @Test func anyWordQuotedForTheTokenizerRoundTrips() async throws {
+    await propertyCheck(input: Self.anyCharacter.string(of: 0...20).array(of: 1...5)) { words in
+      let line = words.map(CommandLineTokenizer.quoted).joined(separator: " ")
+      let split = try CommandLineTokenizer.split(line)
+      #expect(split == words)
+    }
+  }
+
+  @Test func aWordWithNothingSpecialIsNotQuoted() async throws {
+    await propertyCheck(input: Self.safeWord) { word in
+      #expect(CommandLineTokenizer.quoted(word) == word)
+    }
+  }
+
   @Test func splitNeverCrashesAndOnlyFailsWithAColumnInsideTheLine() async {
     await propertyCheck(count: 500, input: Self.anyCharacter.string(of: 0...40)) { line in
       do {

@@ -24,6 +24,7 @@ import Testing
       ("''", [""]),
       ("a '' b", ["a", "", "b"]),
       ("pre'fix'post", ["prefixpost"]),
+      ("'/a b/samples'/x.png", ["/a b/samples/x.png"]),
       ("'  spaced  '", ["  spaced  "]),
     ] as [(String, [String])])
   func singleQuotesAreLiteral(line: String, expected: [String]) throws {

@@ -147,15 +147,28 @@ enum LabFlow {
     }
   }
 
-  /// `${SAMPLES}` as the path of the samples folder.
+  /// `${SAMPLES}` as the path of the samples folder, quoted when it needs quotes to stay one word on a command line
+  /// (the file name after it joins the quoted part, as in a shell).
   static func expand(_ text: String, session: Session) -> String {
     guard text.contains("${SAMPLES}"), let root = try? session.contentRootPath() else { return text }
-    return text.replacingOccurrences(of: "${SAMPLES}", with: root + "/Resources/sandbox/samples")
+    return text.replacingOccurrences(
+      of: "${SAMPLES}", with: CommandLineTokenizer.quoted(root + "/Resources/sandbox/samples"))
   }
 
-  static func markdown(_ text: String, session: Session) -> String {
+  /// `text` rendered for the terminal; with `hanging`, narrower by its width and with it in front of the first line
+  /// (continuation lines indented to match).
+  static func markdown(_ text: String, session: Session, hanging: (label: String, width: Int)? = nil) -> String {
     let text = expand(text, session: session)
-    return TerminalMarkdown(width: min(session.configuration.columns, 100), styler: session.styler).render(text).text
+    let indent = hanging?.width ?? 0
+    let rendered = TerminalMarkdown(
+      width: min(session.configuration.columns, 100) - indent, styler: session.styler
+    ).render(text).text
+    guard let hanging else { return rendered }
+    let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+    let margin = String(repeating: " ", count: indent)
+    return lines.enumerated().map { offset, line in
+      offset == 0 ? hanging.label + line : line.isEmpty ? "" : margin + line
+    }.joined(separator: "\n")
   }
 
   static func renderStep(lab: Lab, progress: LabProgress, session: Session) -> String {
@@ -273,9 +286,19 @@ struct LabHint: FmlabCommand {
       return CommandOutput(text: "No hints for this step: 'lab' shows the instructions.\n", json: ["hint": ""])
     }
     try session.save(progress)
-    let shown = LabFlow.expand(hint, session: session)
-    return CommandOutput(
-      text: session.styler.accent("hint: ") + shown.sanitizedForTerminal + "\n", json: ["hint": shown])
+    let label = session.styler.accent("hint: ")
+    switch hint {
+    case .advice(let advice):
+      return CommandOutput(
+        text: LabFlow.markdown(advice, session: session, hanging: (label, 6)),
+        json: ["hint": LabFlow.expand(advice, session: session)])
+    case .command(let command):
+      // On a line of its own and never wrapped, so that it can be copied whole.
+      let shown = LabFlow.expand(command, session: session)
+      return CommandOutput(
+        text: label + "type this:\n      " + session.styler.bold(shown.sanitizedForTerminal) + "\n",
+        json: ["hint": "Type: " + shown, "command": shown])
+    }
   }
 }
 
