@@ -61,7 +61,7 @@ public struct Dispatcher {
       let suggestions = Suggestion.closest(to: name, in: CommandTable.names.filter { $0 != "?" })
       let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
       var message = "unknown command '\(shown)'"
-      if let first = suggestions.first { message += " — did you mean '\(first)'?" }
+      message += suggestions.first.map { " — did you mean '\($0)'?" } ?? "."
       message += " Type 'help' for the list of commands."
       return fail(CommandFailure.usage(message, suggestions: suggestions), command: name)
     }

@@ -18,7 +18,7 @@ import Testing
   @Test func aWordFarFromEveryCommand_getsNoSuggestion() throws {
     let t = try TestSession()
     t.run("xylophone")
-    #expect(t.sink.errors == "error: unknown command 'xylophone' Type 'help' for the list of commands.\n")
+    #expect(t.sink.errors == "error: unknown command 'xylophone'. Type 'help' for the list of commands.\n")
   }
 
   @Test func anUnknownOption_isAUsageErrorNamingTheOption() throws {
