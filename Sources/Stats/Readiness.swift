@@ -63,6 +63,8 @@ public struct Readiness: Sendable, Hashable, Codable {
 
   /// The day the probability is for.
   public var targetDay: CalendarDay
+  /// Whether an exam date is set (when none is, the target is today).
+  public var examDateSet: Bool
   /// Whether the exam date was set but already past (then the target is today).
   public var examDateInPast: Bool
   /// P(score ≥ pass mark).

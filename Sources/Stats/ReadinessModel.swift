@@ -207,7 +207,8 @@ struct ReadinessModel {
     let scaled = Stats.estimatedScaledScore(
       fraction: questions == 0 ? 0 : expected / Double(questions), cut: blueprint.passingFraction)
     return Readiness(
-      targetDay: Stats.calendarDay(ofIndex: targetDay), examDateInPast: examDateInPast,
+      targetDay: Stats.calendarDay(ofIndex: targetDay), examDateSet: input.context.examDate != nil,
+      examDateInPast: examDateInPast,
       probability: probability, low: min(low, probability), high: max(high, probability),
       standardError: standardError, expectedCorrect: expected, scoredQuestions: questions, passMark: passMark,
       expectedScaledScore: scaled, domains: domainResults, topObjectives: gains, confidence: confidence,

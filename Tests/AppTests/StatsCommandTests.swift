@@ -54,8 +54,18 @@ import Testing
     #expect(earlier.run("set exam-date 2026-01-15")[0].status == .success)
     let later = try TestSession(store: store)  // 2026-11-26: the exam date has passed
     later.run("stats readiness")
-    #expect(later.sink.output.contains("Readiness for 2026-11-26"))
+    #expect(later.sink.output.contains("Readiness today (the exam date has passed): "))
     #expect(later.sink.output.contains("is in the past"))
+  }
+
+  @Test func readinessSaysWhichDayItIsFor() throws {
+    let test = try Self.session()
+    test.run("stats")
+    #expect(test.sink.output.contains("Readiness if the exam were today: "))
+    test.run("set exam-date 2026-12-20")
+    let before = test.sink.output.count
+    test.run("stats")
+    #expect(String(test.sink.output.dropFirst(before)).contains("Readiness for 2026-12-20: "))
   }
 
   @Test(arguments: StatsCommandTests.screens)

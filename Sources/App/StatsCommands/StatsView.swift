@@ -67,7 +67,11 @@ enum StatsView {
   }
 
   static func readinessLine(_ readiness: Readiness, styler: Styler) -> String {
-    "Readiness for \(readiness.targetDay): " + styler.bold(percent(readiness.probability)) + " chance of ≥ 700 "
+    let target =
+      !readiness.examDateSet
+      ? "if the exam were today"
+      : readiness.examDateInPast ? "today (the exam date has passed)" : "for \(readiness.targetDay)"
+    return "Readiness \(target): " + styler.bold(percent(readiness.probability)) + " chance of ≥ 700 "
       + styler.dim(
         "(band \(percent(readiness.low))–\(percent(readiness.high)), \(readiness.confidence.rawValue) confidence; estimated)"
       )
