@@ -149,13 +149,15 @@ public struct TerminalMarkdown: Sendable {
       let align = alignments.map { $0[index] } ?? 0
       columns.append(TextTable.Column(headerCells[index], alignment: align == UInt8(ascii: "r") ? .right : .left))
     }
-    var table = TextTable(columns: columns)
+    var table = TextTable(columns: columns, overflow: .wrap)
     for row in rows.dropFirst() {
       table.append(children(of: row).map { render(inlineSegments($0, state: &state)) })
     }
-    return table.render(width: max(20, width - indent), styler: styler).split(separator: "\n").map {
-      String(repeating: " ", count: indent) + $0 + "\n"
-    }.joined()
+    let margin = String(repeating: " ", count: indent)
+    let lines = table.render(width: max(20, width - indent), styler: styler)
+      .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    // The blank lines between wrapped rows stay blank.
+    return lines.map { ($0.isEmpty ? "" : margin + $0) + "\n" }.joined()
   }
 
   // MARK: Inlines

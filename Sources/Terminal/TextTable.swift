@@ -1,8 +1,18 @@
 /// A plain-text table that fits a terminal width: columns size to their content, the widest
-/// shrinkable column gives way first, and cells that do not fit end in "…". Cells may carry
-/// ANSI styles; widths are measured on what the terminal shows.
+/// shrinkable column gives way first, and cells that do not fit end in "…" — or, for prose
+/// tables, wrap onto more lines. Cells may carry ANSI styles; widths are measured on what the
+/// terminal shows.
 public struct TextTable: Sendable {
   public enum Alignment: Sendable { case left, right }
+
+  /// What a cell wider than its column does.
+  public enum Overflow: Sendable {
+    /// Cut to the column, ending in "…" (data tables: one row per line).
+    case truncate
+    /// Broken at spaces onto as many lines as it needs, so nothing is lost (prose tables); when a row takes more
+    /// than one line, a blank line separates the rows. Styles are dropped from a wrapped cell.
+    case wrap
+  }
 
   public struct Column: Sendable {
     public var title: String
@@ -18,8 +28,12 @@ public struct TextTable: Sendable {
 
   public var columns: [Column]
   public var rows: [[String]] = []
+  public var overflow: Overflow
 
-  public init(columns: [Column]) { self.columns = columns }
+  public init(columns: [Column], overflow: Overflow = .truncate) {
+    self.columns = columns
+    self.overflow = overflow
+  }
 
   public mutating func append(_ row: [String]) { rows.append(row) }
 
@@ -31,11 +45,25 @@ public struct TextTable: Sendable {
       max(Self.displayWidth(columns[index].title), rows.map { Self.displayWidth($0[safe: index] ?? "") }.max() ?? 0)
     }
     let total = { widths.reduce(0, +) + gap * (widths.count - 1) }
-    while total() > width {
-      let candidates = columns.indices.filter { columns[$0].shrinkable && widths[$0] > 8 }
-      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-      widths[widest] -= min(widths[widest] - 8, total() - width)
+    // A truncated column keeps 8 columns; a wrapped one its longest word, up to 12, so that words are not split.
+    let floors = columns.indices.map { index in
+      switch overflow {
+      case .truncate: return 8
+      case .wrap:
+        let words = ([columns[index].title] + rows.map { $0[safe: index] ?? "" }).flatMap {
+          $0.sanitizedForTerminal.split(separator: " ").map { Self.displayWidth(String($0)) }
+        }
+        return min(widths[index], max(4, min(12, words.max() ?? 0)))
+      }
     }
+    while total() > width {
+      let candidates = columns.indices.filter { columns[$0].shrinkable && widths[$0] > floors[$0] }
+      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+      // Wrapped columns give way one at a time so that the widest stays the widest; truncated ones all at once.
+      let step = overflow == .wrap ? 1 : total() - width
+      widths[widest] -= min(widths[widest] - floors[widest], step)
+    }
+    if overflow == .wrap { return wrappedRows(widths: widths, gap: gap, styler: styler) }
     func line(_ cells: [String], header: Bool) -> String {
       var parts: [String] = []
       for (index, column) in columns.enumerated() {
@@ -53,6 +81,40 @@ public struct TextTable: Sendable {
     }
     var out = line(columns.map(\.title), header: true) + "\n"
     for row in rows { out += line(row, header: false) + "\n" }
+    return out
+  }
+
+  /// The header and rows with every cell wrapped to its column's width.
+  func wrappedRows(widths: [Int], gap: Int, styler: Styler) -> String {
+    func lines(_ cells: [String], header: Bool) -> [String] {
+      let wrapped = columns.indices.map { index -> [String] in
+        let cell = cells[safe: index] ?? ""
+        return Self.displayWidth(cell) <= widths[index] ? [cell] : Self.wrap(cell, width: widths[index])
+      }
+      let height = wrapped.map(\.count).max() ?? 1
+      return (0..<height).map { row in
+        var parts: [String] = []
+        for (index, column) in columns.enumerated() {
+          let cell = wrapped[index][safe: row] ?? ""
+          let padding = String(repeating: " ", count: max(0, widths[index] - Self.displayWidth(cell)))
+          switch column.alignment {
+          case .left: parts.append(index == columns.count - 1 ? cell : cell + padding)
+          case .right: parts.append(padding + cell)
+          }
+        }
+        let text = parts.joined(separator: String(repeating: " ", count: gap))
+        let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
+        return header ? styler.bold(trimmed) : trimmed
+      }
+    }
+    let header = lines(columns.map(\.title), header: true)
+    let body = rows.map { lines($0, header: false) }
+    let separated = header.count > 1 || body.contains { $0.count > 1 }
+    var out = header.joined(separator: "\n") + "\n"
+    for row in body {
+      if separated { out += "\n" }
+      out += row.joined(separator: "\n") + "\n"
+    }
     return out
   }
 

@@ -48,6 +48,27 @@ import Testing
     #expect(rendered.text == "      Fine-tuning  CPT\nData  labeled      unlabeled\n")
   }
 
+  @Test func aTableTooWideForTheTerminalWrapsItsCellsAndKeepsEveryWord() {
+    let rendered = Self.plain.render(
+      """
+      | Policy | What it catches |
+      |---|---|
+      | Denied topics | topics you describe in plain language |
+      | Word filters | exact words or phrases, managed profanity list |
+      """)
+    #expect(
+      rendered.text == """
+        Policy         What it catches
+
+        Denied topics  topics you describe in
+                       plain language
+
+        Word filters   exact words or phrases,
+                       managed profanity list
+
+        """)
+  }
+
   @Test func unbalancedEmphasisStaysLiteralText() {
     let rendered = Self.plain.render("This has **unbalanced emphasis and a *stray star.")
     #expect(rendered.text == "This has **unbalanced emphasis and a\n*stray star.\n")
