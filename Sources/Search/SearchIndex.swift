@@ -116,25 +116,63 @@ public final class SearchIndex: @unchecked Sendable {
     return (words + model.notes).joined(separator: ". ")
   }
 
-  /// Markdown without its markup characters (a link keeps its text and its id's words), for indexing.
+  /// Markdown without its markup, for indexing and for the snippets shown from it: a link keeps its text (its
+  /// target, a page id or URL, would show in snippets as stray words), a list item loses its marker, and the
+  /// spaces left where markup was collapse to one.
   public static func plainText(markdown: String) -> String {
     var out = ""
     out.reserveCapacity(markdown.utf8.count)
-    var characters = markdown.makeIterator()
-    var previous: Character = " "
-    while let character = characters.next() {
-      switch character {
-      case "(" where previous == "]":
-        // A link target: keep the id's words ("continued-pre-training" → "continued pre training").
-        out.append(" ")
-        while let next = characters.next(), next != ")" { out.append(next == "-" ? " " : next) }
-        out.append(" ")
-      case "#", "*", "_", "`", "|", ">", "[", "]": out.append(" ")
-      default: out.append(character)
-      }
-      previous = character
+    let characters = Array(markdown)
+    var index = 0
+    var atLineStart = true
+    func append(_ character: Character) {
+      if character == " ", out.last == " " || out.last?.isNewline == true || out.isEmpty { return }
+      if character.isNewline, out.last == " " { out.removeLast() }
+      out.append(character)
     }
+    while index < characters.count {
+      let character = characters[index]
+      let next = index + 1 < characters.count ? characters[index + 1] : " "
+      if character == "]" && next == "(", let end = linkTargetEnd(characters, from: index + 1) {
+        index = end + 1
+        atLineStart = false
+        continue
+      }
+      if atLineStart && (character == "-" || character == "+") && next == " " {
+        append(" ")
+      } else {
+        switch character {
+        case "[": break
+        case "#", "*", "_", "`", "|", ">", "]", "\t": append(" ")
+        default: append(character)
+        }
+      }
+      if character.isNewline {
+        atLineStart = true
+      } else if !character.isWhitespace {
+        atLineStart = false
+      }
+      index += 1
+    }
+    if out.last == " " { out.removeLast() }
     return out
+  }
+
+  /// Where the link target opening at `open` (a `(`) closes: CommonMark lets a target hold balanced parentheses.
+  /// Nil when the line ends first.
+  static func linkTargetEnd(_ characters: [Character], from open: Int) -> Int? {
+    var depth = 0
+    var end = open + 1
+    while end < characters.count, !characters[end].isNewline {
+      switch characters[end] {
+      case "(": depth += 1
+      case ")" where depth == 0: return end
+      case ")": depth -= 1
+      default: break
+      }
+      end += 1
+    }
+    return nil
   }
 
   static let stopwords: Set<String> = [

@@ -39,6 +39,37 @@ import Testing
 
   static let index = try! SearchIndex(content: content)
 
+  @Test func indexedTextKeepsALinksTextButNotItsTargetAndDropsListMarkers() {
+    let text = SearchIndex.plainText(
+      markdown: """
+        See [Bedrock Guardrails](bedrock-guardrails) and [the guide](https://aws.amazon.com/x_(y)).
+        - first point with a-dash
+          + nested item
+        * starred
+        (plain parentheses) stay; an [unclosed](link
+        """)
+    #expect(
+      text == """
+        See Bedrock Guardrails and the guide.
+        first point with a-dash
+        nested item
+        starred
+        (plain parentheses) stay; an unclosed (link
+        """)
+  }
+
+  @Test func aSnippetShowsALinksTextOnce() throws {
+    let linking = Self.page(
+      "prompt-attacks", title: "Prompt attacks", summary: "Injection and jailbreaks.",
+      body: "Mitigations: [Amazon Bedrock Guardrails](bedrock-guardrails) detects jailbreaks.")
+    let index = try SearchIndex(
+      content: ContentSet(
+        root: "/tmp", guide: .empty, topics: [linking], items: [], models: [], findings: [], fileCount: 1))
+    let hit = try #require(try index.search("mitigations").hits.first)
+    #expect(hit.snippet.contains("Amazon Bedrock Guardrails"))
+    #expect(!hit.snippet.lowercased().contains("guardrails bedrock guardrails"))
+  }
+
   @Test func aDefinitionWithTheExactPhraseRanksFirst() throws {
     let result = try Self.index.search("unlabeled data")
     #expect(result.hits.map(\.id).prefix(2) == ["continued-pre-training", "pre-training"])
