@@ -23,7 +23,7 @@ import Testing
     try TestSession.repositoryContent.get().items.flatMap(\.scoredItems).count
   }
 
-  @Test("export anki writes every flashcard and scored item; importing that package gives a card per note")
+  @Test("export anki writes every flashcard and scored item; importing that package back adds no copies")
   func exportThenImportRoundTrip() throws {
     let (test, directory) = try Self.session(json: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -34,10 +34,12 @@ import Testing
     #expect(result["flashcards"] as? Int == flashcards)
     #expect(result["examItems"] as? Int == items)
     #expect(FileManager.default.fileExists(atPath: directory + "/bank.apkg"))
-    #expect(test.run("import anki bank.apkg")[0].status == .success, Comment(rawValue: test.sink.errors))
-    let imported = try #require(test.jsonLines().last?["data"] as? [String: Any])
-    #expect(imported["cards"] as? Int == flashcards + items)
-    #expect(imported["added"] as? Int == flashcards + items)
+    #expect(test.run("import anki bank.apkg")[0].status == .failure)
+    #expect(
+      (test.sink.output + test.sink.errors).contains(
+        "holds only fmlab's own flashcards and exam items (\(flashcards + items) notes exported by fmlab)"),
+      Comment(rawValue: test.sink.output.suffix(600) + test.sink.errors))
+    #expect(try test.session.store().userCards().isEmpty)
     // No scratch files are left in the data directory.
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".anki") }
     #expect(leftovers.isEmpty)
@@ -120,6 +122,38 @@ import Testing
     let cram = test.run("review --cram anki --limit 1")[0]
     #expect(cram.status == .success, Comment(rawValue: test.sink.errors))
     #expect(test.sink.output.contains("Anki · Oracle::Capitals"), Comment(rawValue: test.sink.output))
+  }
+
+  @Test("an Anki collection holding fmlab's export and the learner's own notes gives only the learner's notes")
+  func fmlabsOwnNotesInAnAnkiCollectionAreLeftOut() throws {
+    let (test, directory) = try Self.session()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let python = Fixtures.repositoryRoot + "/scripts/.venv/bin/python"
+    try #require(
+      FileManager.default.isExecutableFile(atPath: python), "the Anki oracle venv is missing: run scripts/setup --test")
+    #expect(test.run("export anki d1.apkg --domain 1")[0].status == .success)
+    let wrote = try #require(test.sink.output.firstMatch(of: /: (\d+) flashcards and (\d+) exam items/))
+    let exportedNotes = try #require(Int(wrote.1)) + (try #require(Int(wrote.2)))
+    // Real Anki imports fmlab's package, adds four notes of its own, answers cards of both, and exports it all.
+    let made = try ProcessRunner.run(
+      python,
+      [
+        Fixtures.repositoryRoot + "/Tests/AnkiTests/Oracle/make_fixture.py", "anki", directory + "/mixed.apkg",
+        "--merge", directory + "/d1.apkg",
+      ], timeout: 120)
+    try #require(made.status == 0, Comment(rawValue: made.stderr))
+    let before = test.sink.output.count
+    #expect(test.run("import anki mixed.apkg")[0].status == .success, Comment(rawValue: test.sink.errors))
+    let shown = String(test.sink.output.dropFirst(before))
+    #expect(shown.contains("Imported 5 cards from 4 notes"), Comment(rawValue: shown))
+    #expect(shown.contains("11 reviews replayed"), Comment(rawValue: shown))
+    #expect(
+      shown.contains(
+        "Left out \(exportedNotes) notes that are fmlab's own flashcards and exam items (fmlab has them already); "
+          + "their 3 reviews in Anki are not brought back."), Comment(rawValue: shown))
+    let cards = try test.session.store().userCards()
+    #expect(cards.count == 5)
+    #expect(cards.allSatisfy { $0.deck.hasPrefix("Oracle") }, Comment(rawValue: "\(cards.map(\.deck))"))
   }
 
   @Test("export and import have subcommands, and the old names still work")

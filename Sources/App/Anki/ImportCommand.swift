@@ -57,7 +57,20 @@ struct ImportAnki: FmlabCommand {
         message: "import anki: \(file.sanitizedForAnkiMessage): " + error.message,
         status: .failure)
     }
-    let converted = AnkiUserCards.make(from: package)
+    // fmlab's own flashcards and exam items (a package fmlab exported, or an Anki collection holding one) are
+    // here already; imported, they would come back as copies.
+    let (foreign, own, ownReviews) = Self.separatingOwnNotes(package, ownGuids: Self.ownGuids(session: session))
+    let notBroughtBack =
+      ownReviews > 0
+      ? "Their \(ownReviews) reviews in Anki are not brought back (see docs/anki.md)."
+      : "Reviews done on them in Anki would not be brought back (see docs/anki.md)."
+    let converted = AnkiUserCards.make(from: foreign)
+    if converted.cards.isEmpty && own > 0 {
+      throw CommandFailure(
+        message: "import anki: \(file.sanitizedForAnkiMessage) holds only fmlab's own flashcards and exam items "
+          + "(\(own) notes exported by fmlab), which fmlab has already; nothing was imported. " + notBroughtBack,
+        status: .failure)
+    }
     guard !converted.cards.isEmpty else {
       throw CommandFailure(
         message:
@@ -87,10 +100,37 @@ struct ImportAnki: FmlabCommand {
     }
     let stored = try store.importUserCards(imports, at: session.now)
     let result = Result(
-      file: file, notes: package.notes.count, cards: imports.count, added: stored.added, updated: stored.updated,
-      reviews: stored.reviews, knownReviews: stored.knownReviews, skippedNotes: converted.skippedNotes,
+      file: file, notes: foreign.notes.count, cards: imports.count, added: stored.added, updated: stored.updated,
+      reviews: stored.reviews, knownReviews: stored.knownReviews, ownNotes: own, ownReviews: ownReviews,
+      skippedNotes: converted.skippedNotes,
       skippedReviews: converted.skippedReviews, mediaNotImported: package.mediaEntries)
     return CommandOutput(text: Self.render(result), json: result)
+  }
+
+  /// The GUIDs fmlab gives its flashcards and exam items when it exports them (none when the content cannot be
+  /// read; fmlab's note types still mark its notes then).
+  static func ownGuids(session: Session) -> Set<String> {
+    guard let content = try? session.content() else { return [] }
+    let flashcards = content.topics.flatMap { $0.flashcards.map { "flashcard:" + $0.id } }
+    let items = content.items.flatMap { $0.type == .caseStudy ? $0.questions : [$0] }.map { "item:" + $0.id }
+    return Set((flashcards + items).map(AnkiIdentity.guid(for:)))
+  }
+
+  /// `package` without the notes that are fmlab's own — of fmlab's note types, or with the GUID fmlab gives one of
+  /// its flashcards or items — nor their cards and reviews; and how many notes and reviews were left out.
+  static func separatingOwnNotes(
+    _ package: AnkiPackage, ownGuids: Set<String>
+  ) -> (AnkiPackage, own: Int, ownReviews: Int) {
+    let ownTypes: Set<Int64> = [AnkiIdentity.flashcardNoteTypeID, AnkiIdentity.examItemNoteTypeID]
+    var foreign = package
+    foreign.notes = package.notes.filter { !ownTypes.contains($0.noteTypeID) && !ownGuids.contains($0.guid) }
+    let own = package.notes.count - foreign.notes.count
+    guard own > 0 else { return (package, 0, 0) }
+    let ownNoteIDs = Set(package.notes.map(\.id)).subtracting(foreign.notes.map(\.id))
+    let ownCardIDs = Set(package.cards.filter { ownNoteIDs.contains($0.noteID) }.map(\.id))
+    foreign.cards = package.cards.filter { !ownCardIDs.contains($0.id) }
+    foreign.revlog = package.revlog.filter { !ownCardIDs.contains($0.cardID) }
+    return (foreign, own, package.revlog.count - foreign.revlog.count)
   }
 
   static func render(_ result: Result) -> String {
@@ -100,6 +140,13 @@ struct ImportAnki: FmlabCommand {
     text += "\(plural(result.reviews, "review")) replayed into FSRS"
     if result.knownReviews > 0 { text += " (\(result.knownReviews) already imported)" }
     text += ".\n"
+    if result.ownNotes > 0 {
+      text +=
+        "Left out \(plural(result.ownNotes, "note")) that are fmlab's own flashcards and exam items "
+        + "(fmlab has them already)"
+        + (result.ownReviews > 0 ? "; their \(plural(result.ownReviews, "review")) in Anki are not brought back" : "")
+        + ".\n"
+    }
     if result.skippedNotes > 0 { text += "Skipped \(plural(result.skippedNotes, "note")) with no usable text.\n" }
     if result.skippedReviews > 0 {
       text += "Left out \(plural(result.skippedReviews, "review-log row")) (manual reschedules or unknown cards).\n"
@@ -119,6 +166,10 @@ struct ImportAnki: FmlabCommand {
     var updated: Int
     var reviews: Int
     var knownReviews: Int
+    /// Notes left out because they are fmlab's own flashcards and exam items.
+    var ownNotes: Int
+    /// Anki reviews of those notes' cards, not brought back.
+    var ownReviews: Int
     var skippedNotes: Int
     var skippedReviews: Int
     var mediaNotImported: Int

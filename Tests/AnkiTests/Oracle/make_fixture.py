@@ -1,10 +1,12 @@
 """Builds .apkg fixtures for fmlab's Anki tests with the real `anki` package or with genanki.
 
-usage: make_fixture.py KIND OUT.apkg [--notes N] [--reviews R]
+usage: make_fixture.py KIND OUT.apkg [--notes N] [--reviews R] [--merge PACKAGE.apkg]
   KIND  anki          Basic + Cloze notes answered with Anki's scheduler, exported with legacy=True (collection.anki21)
         anki-current  the same, exported the current way (zstd collection.anki21b plus a stub collection.anki2)
         genanki       Basic + Cloze notes written by genanki (collection.anki2), with HTML and terminal escapes
         bulk          N Basic notes and R review-log rows (evenly spread), legacy=True: the benchmark deck
+  --merge         (anki, anki-current) import this package into the collection first — say one fmlab exported —
+                  so that its cards are answered with the others and exported with them
 Prints one JSON object describing what was written.
 """
 import argparse, json, os, random, sys, tempfile, time
@@ -14,6 +16,7 @@ parser.add_argument("kind", choices=["anki", "anki-current", "genanki", "bulk"])
 parser.add_argument("out")
 parser.add_argument("--notes", type=int, default=10000)
 parser.add_argument("--reviews", type=int, default=100000)
+parser.add_argument("--merge")
 args = parser.parse_args()
 out = os.path.abspath(args.out)
 
@@ -23,6 +26,11 @@ def with_anki(legacy):
     from anki.scheduler.v3 import CardAnswer
     col = Collection(os.path.join(tempfile.mkdtemp(), "collection.anki2"))
     col.set_config("fsrs", True)
+    if args.merge:
+        from anki.collection import ImportAnkiPackageRequest, ImportAnkiPackageOptions
+        col.import_anki_package(ImportAnkiPackageRequest(
+            package_path=os.path.abspath(args.merge),
+            options=ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True)))
     deck = col.decks.id("Oracle::Capitals")
     basic = col.models.by_name("Basic")
     facts = [("Capital of France?", "Paris"), ("Capital of <b>Peru</b>?", "Lima<br>(on the coast)"),
@@ -38,6 +46,16 @@ def with_anki(legacy):
     cloze.tags = ["geo::cloze"]
     col.add_note(cloze, deck)
     col.decks.select(deck)
+    if args.merge:
+        # Answer the merged package's cards too: the fmlab decks, one card each.
+        for name in col.decks.all_names_and_ids():
+            if name.name.startswith("fmlab"):
+                col.decks.select(name.id)
+                for qc in col.sched.get_queued_cards(fetch_limit=1).cards:
+                    card = col.get_card(qc.card.id)
+                    card.start_timer()
+                    col.sched.answer_card(col.sched.build_answer(card=card, states=qc.states, rating=CardAnswer.GOOD))
+        col.decks.select(deck)
     answered = 0
     # Answer every queued card with GOOD a few times (learning steps then review), AGAIN once on the first.
     for round_ in range(6):
