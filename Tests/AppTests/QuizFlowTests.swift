@@ -330,3 +330,43 @@ final class AnyValidAnswerReader: LineReader {
     #expect(try store.openExam()?.position == 1)
   }
 }
+
+/// How items read on a narrow terminal.
+@Suite struct QuizViewLayoutTests {
+  @Test func aLongOptionWrapsUnderItsTextNotUnderItsLetter() {
+    let text = QuizView.hanging(
+      "  b) ", "Provide only the tools relevant to the current task, or split the work", width: 40)
+    #expect(
+      text == """
+          b) Provide only the tools relevant to
+             the current task, or split the work
+
+        """)
+  }
+
+  @Test func aStyledLabelAndSuffixDoNotCountTowardTheWidth() {
+    let styler = Styler(enabled: true)
+    let text = QuizView.hanging(
+      " " + styler.success("✓") + " a) ", "one two three four five six seven eight nine ten eleven", width: 30,
+      suffix: styler.dim(" (your choice)"))
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines.dropLast().allSatisfy { TextTable.displayWidth($0) <= 30 })
+    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      ") && !$0.hasPrefix("       ") })
+    #expect(lines.last?.hasSuffix(styler.dim(" (your choice)")) == true)
+  }
+
+  @Test func everyShippedItemRendersWithinEightyColumnsWithHangingOptions() throws {
+    let content = try TestSession.repositoryContent.get()
+    let marker = try Regex(#"^  ([a-z]\)|\d+\.) "#)
+    for item in content.items.flatMap({ $0.type == .caseStudy ? $0.questions : [$0] }) {
+      let lines = QuizRendering.render(item, seed: 1, width: 80).split(separator: "\n")
+      for line in lines { #expect(TextTable.displayWidth(String(line)) <= 80, "\(item.id): \(line)") }
+      // A line after an option or step line that starts at column 3 is its continuation, under the text.
+      for (previous, line) in zip(lines, lines.dropFirst())
+      where previous.firstMatch(of: marker) != nil && line.hasPrefix("  ") {
+        #expect(line.firstMatch(of: marker) != nil || line.hasPrefix("     "), "\(item.id): \(line)")
+      }
+    }
+  }
+}

@@ -11,34 +11,46 @@ enum QuizView {
     TextTable.wrap(text, width: max(20, width - indent.count)).map { indent + $0 }.joined(separator: "\n") + "\n"
   }
 
+  /// `label` then `text` wrapped beside it: continuation lines start under the text, not under the label, so
+  /// "a) …" options read as a list. `label` may carry styles; `suffix` (styled) ends the last line.
+  static func hanging(_ label: String, _ text: String, width: Int, suffix: String = "") -> String {
+    let labelWidth = TextTable.displayWidth(label)
+    let margin = String(repeating: " ", count: labelWidth)
+    let lines = TextTable.wrap(text, width: max(20, width - labelWidth))
+    return lines.enumerated().map { offset, line in
+      (offset == 0 ? label : margin) + line + (offset == lines.count - 1 ? suffix : "")
+    }.joined(separator: "\n") + "\n"
+  }
+
   /// The item as the learner sees it: stem, then options / steps / prompts and responses.
   static func item(
     _ item: QuizItem, _ p: Presentation, header: String, scenario: String?, width: Int, styler: Styler
   ) -> String {
     var out = styler.bold(header) + "\n"
     if let scenario {
-      out += styler.dim("Case study (an item type listed in the 2024 exam guide; guide v1.1 may not use it):") + "\n"
+      let note = "Case study (an item type listed in the 2024 exam guide; guide v1.1 may not use it):"
+      out += TextTable.wrap(note, width: max(20, width)).map { styler.dim($0) + "\n" }.joined()
       out += wrap(scenario, width: width, indent: "  ")
     }
     out += wrap(item.stem, width: width)
     switch item.type {
     case .multipleChoice, .multipleResponse:
       for (position, index) in p.order.enumerated() {
-        out += wrap("\(letters[position])) " + item.options[index].text, width: width, indent: "  ")
+        out += hanging("  \(letters[position])) ", item.options[index].text, width: width)
       }
     case .ordering:
       out += styler.dim("Steps (put them in order):") + "\n"
       for (position, index) in p.order.enumerated() {
-        out += wrap("\(position + 1). " + item.steps[index].text, width: width, indent: "  ")
+        out += hanging("  \(position + 1). ", item.steps[index].text, width: width)
       }
     case .matching:
       out += styler.dim("Prompts:") + "\n"
       for (position, index) in p.promptOrder.enumerated() {
-        out += wrap("\(position + 1). " + item.pairs[index].prompt, width: width, indent: "  ")
+        out += hanging("  \(position + 1). ", item.pairs[index].prompt, width: width)
       }
       out += styler.dim("Responses:") + "\n"
       for (position, index) in p.responseOrder.enumerated() {
-        out += wrap("\(letters[position])) " + Presentation.response(index, of: item), width: width, indent: "  ")
+        out += hanging("  \(letters[position])) ", Presentation.response(index, of: item), width: width)
       }
     case .caseStudy:
       break
@@ -59,14 +71,15 @@ enum QuizView {
         let option = item.options[index]
         let mark = option.correct ? styler.success("✓") : (chosen.contains(index) ? styler.error("✗") : " ")
         let you = chosen.contains(index) ? styler.dim(" (your choice)") : ""
-        out += " \(mark) \(letters[position])) " + option.text + you + "\n"
+        out += hanging(" \(mark) \(letters[position])) ", option.text, width: width, suffix: you)
         out += wrap(option.why, width: width, indent: "       ")
       }
     case .ordering:
       out += "Right order:\n"
       for (rank, step) in item.steps.enumerated() {
         let shown = (p.order.firstIndex(of: rank) ?? 0) + 1
-        out += "  \(rank + 1). [\(shown)] " + step.text + "\n" + wrap(step.why, width: width, indent: "       ")
+        out += hanging("  \(rank + 1). [\(shown)] ", step.text, width: width)
+        out += wrap(step.why, width: width, indent: "       ")
       }
       if case .order(let given) = response {
         let typed = given.map { String((p.order.firstIndex(of: $0) ?? 0) + 1) }.joined(separator: " ")
@@ -80,11 +93,11 @@ enum QuizView {
         let letter = letters[p.responseOrder.firstIndex(of: index) ?? 0]
         let ok = given[index] == index
         let mark = ok ? styler.success("✓") : styler.error("✗")
-        out += " \(mark) \(position + 1) → \(letter)) \(pair.answer): " + pair.prompt + "\n"
+        out += hanging(" \(mark) \(position + 1) → \(letter)) ", "\(pair.answer): " + pair.prompt, width: width)
         out += wrap(pair.why, width: width, indent: "       ")
       }
       for distractor in item.distractors {
-        out += "   " + styler.dim("(matches nothing) ") + distractor.answer + "\n"
+        out += hanging("   " + styler.dim("(matches nothing) "), distractor.answer, width: width)
         out += wrap(distractor.why, width: width, indent: "       ")
       }
     case .caseStudy:
