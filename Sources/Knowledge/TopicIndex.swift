@@ -24,21 +24,34 @@ public struct TopicIndex: Sendable {
     let byKey = topics.filter { ModelCatalog.key($0.id) == key || ModelCatalog.key($0.title) == key }
     if byKey.count == 1 { return .found(byKey[0]) }
     if byKey.count > 1 { return .ambiguous(byKey.map(\.id)) }
-    let words = ModelCatalog.words(trimmed)
+    // Singular and plural are the same word here ("guardrail" finds Bedrock Guardrails).
+    let words = ModelCatalog.words(trimmed).map(Self.singular)
     let covering = topics.filter { topic in
-      let vocabulary = Set(ModelCatalog.words(topic.id + " " + topic.title))
+      let vocabulary = Set(ModelCatalog.words(topic.id + " " + topic.title).map(Self.singular))
       return words.allSatisfy(vocabulary.contains)
     }
     if covering.count == 1 { return .found(covering[0]) }
     if covering.count > 1 {
       // Prefer the page whose id is exactly the words plus a service prefix ("comprehend" → amazon-comprehend).
+      let wanted = words.joined(separator: "-")
       let prefixed = covering.filter { topic in
-        ["amazon-", "aws-", "bedrock-", "sagemaker-"].contains { prefix in topic.id == prefix + key }
+        let id = ModelCatalog.words(topic.id).map(Self.singular).joined(separator: "-")
+        return ["amazon-", "aws-", "bedrock-", "sagemaker-"].contains { prefix in id == prefix + wanted }
       }
       if prefixed.count == 1 { return .found(prefixed[0]) }
       return .ambiguous(covering.map(\.id))
     }
     return .notFound(suggestions: Suggestion.closest(to: key, in: topics.map(\.id)))
+  }
+
+  /// A word without a plural ending: "guardrails" → "guardrail", "policies" → "policy"; "loss", "corpus",
+  /// "analysis" and short words stay as they are. A crude fold, applied to both the query and the pages, so a
+  /// word it gets wrong ("bias" → "bia") still matches itself.
+  static func singular(_ word: String) -> String {
+    guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is")
+    else { return word }
+    if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+    return String(word.dropLast())
   }
 
   /// Pages that teach an objective, concept pages first.
