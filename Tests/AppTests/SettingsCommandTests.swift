@@ -37,6 +37,8 @@ import Testing
     let t = try TestSession()
     #expect(t.run("set daily-new-limt 5")[0].status == .usage)
     #expect(t.sink.errors.contains("unknown setting 'daily-new-limt' — did you mean 'daily-new-limit'?"))
+    t.run("unset zzzz")
+    #expect(t.sink.errors.contains("unknown setting 'zzzz'. Settings: desired-retention, "))
   }
 
   @Test func valuesAreStoredInCanonicalForm() throws {

@@ -104,7 +104,7 @@ extension SettingsCommand {
     if let definition = SettingsRegistry.definition(key) { return definition }
     let suggestions = Suggestion.closest(to: key, in: SettingsRegistry.keys)
     var message = "unknown setting '\(key.prefix(60))'"
-    if let first = suggestions.first { message += " — did you mean '\(first)'?" }
+    message += suggestions.first.map { " — did you mean '\($0)'?" } ?? "."
     message += " Settings: \(SettingsRegistry.keys.joined(separator: ", "))."
     throw CommandFailure.usage(message, suggestions: suggestions)
   }
