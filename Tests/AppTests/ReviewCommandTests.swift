@@ -19,7 +19,42 @@ import Testing
     let store = try t.session.store()
     #expect(try store.reviews().map(\.rating) == [.good, .easy])
     #expect(try store.card("continued-pre-training#1")?.state.kind == .learning)
-    #expect(try store.card("continued-pre-training#2")?.state.kind == .review)
+    // New cards take turns between pages: the second is the other page's first card.
+    #expect(try store.card("fine-tuning#1")?.state.kind == .review)
+    #expect(try store.card("continued-pre-training#2")?.state.kind == .new)
+  }
+
+  @Test func aDaysNewCardsComeFromAsManyPagesInTheExamGuidesOrder() throws {
+    let content = try TestSession.repositoryContent.get()
+    let deck = FlashcardDeck(content: content)
+    let order = deck.newCardOrder(guide: content.guide)
+    #expect(Set(order.keys) == Set(deck.ids))
+    #expect(Set(order.values) == Set(0..<deck.ids.count))
+    let ranked = deck.ids.sorted { order[$0]! < order[$1]! }
+    let pageOf = Dictionary(uniqueKeysWithValues: deck.cards.map { ($0.card.id, $0.topic) })
+    let pages = Set(deck.cards.map(\.topic.id))
+    // The first round is every page's first card, once each.
+    let firstRound = ranked.prefix(pages.count).map { pageOf[$0]!.id }
+    #expect(Set(firstRound) == pages)
+    #expect(
+      ranked.prefix(pages.count).allSatisfy { id in
+        deck.cards.first { $0.topic.id == pageOf[id]!.id }?.card.id == id
+      })
+    // Pages of domain 1 come before those of domain 5.
+    let firstDomain = firstRound.map { id in
+      content.topics.first { $0.id == id }!.objectives.compactMap { Int($0.prefix(1)) }.min() ?? 9
+    }
+    #expect(firstDomain.first == 1)
+    #expect(firstDomain == firstDomain.sorted())
+  }
+
+  @Test func reviewServesTheFirstNewCardsFromDifferentPages() throws {
+    let reader = ScriptedLineReader(lines: Array(repeating: ["", "3"], count: 5).flatMap { $0 } + ["quit"])
+    let t = try TestSession(reader: reader)
+    t.run("review")
+    let reviewed = try t.session.store().reviews().map(\.cardId)
+    #expect(reviewed.count == 5)
+    #expect(Set(reviewed.map { $0.split(separator: "#").first! }).count == 5)
   }
 
   @Test func anUnparseableReplyIsAskedAgainAndNeverCounts() throws {

@@ -12,7 +12,8 @@ struct ReviewCommand: FmlabCommand {
     discussion: """
       For each card: press Enter to see the answer (or rate at once), then rate it 1–4 \
       (again, hard, good, easy); the next intervals are shown before you choose. 'undo' takes back \
-      the last answer, 'quit' stops — every answer is saved as you give it. \
+      the last answer, 'quit' stops — every answer is saved as you give it. New cards take turns between \
+      pages, in the exam guide's order, so a day's new cards cover many topics. \
       --cram TOPIC|DOMAIN studies ahead without changing the schedule.
       """)
 
@@ -48,12 +49,14 @@ struct ReviewCommand: FmlabCommand {
       let known = Set(deck.ids)
       let newRemaining = newLimit - today.newIntroduced
       let reviewRemaining = reviewLimit - today.reviews
+      // Every new card is a candidate, so that the deck's order — not the order they were stored in — picks them.
       let candidates = try store.studyCandidates(
-        now: session.now, learnAhead: ReviewQueue.learnAhead, reviewLimit: reviewRemaining, newLimit: newRemaining
-      )
+        now: session.now, learnAhead: ReviewQueue.learnAhead, reviewLimit: reviewRemaining,
+        newLimit: newRemaining > 0 ? Int.max : 0)
       queue = ReviewQueue.build(
         cards: candidates.filter { $0.kind == .flashcard && known.contains($0.id) }, now: session.now,
-        scheduler: scheduler, newRemaining: newRemaining, reviewRemaining: reviewRemaining)
+        scheduler: scheduler, newRemaining: newRemaining, reviewRemaining: reviewRemaining,
+        newOrder: deck.newCardOrder(guide: content.guide))
     }
     var run = ReviewSession(
       session: session, store: store, scheduler: scheduler, deck: deck, mode: mode,
@@ -105,6 +108,34 @@ struct FlashcardDeck {
   }
 
   var ids: [String] { cards.map(\.card.id) }
+
+  /// The order new cards are introduced in: one card from each page in turn — every page's first card, then
+  /// every page's second — with pages in the exam guide's order (by their first objective; pages without one,
+  /// such as imported decks, after them). A day's new cards then cover many pages instead of exhausting one, as
+  /// Anki keeps a note's sibling cards apart.
+  func newCardOrder(guide: ExamGuide) -> [String: Int] {
+    let objectivePosition = Dictionary(
+      guide.objectives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var pages: [(id: String, rank: Int)] = []
+    var cardsByPage: [String: [String]] = [:]
+    for entry in cards {
+      if cardsByPage[entry.topic.id] == nil {
+        let rank = entry.topic.objectives.compactMap { objectivePosition[$0] }.min() ?? Int.max
+        pages.append((entry.topic.id, rank))
+      }
+      cardsByPage[entry.topic.id, default: []].append(entry.card.id)
+    }
+    let ordered = pages.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+      .map(\.element.id)
+    var order: [String: Int] = [:]
+    let rounds = cardsByPage.values.map(\.count).max() ?? 0
+    for round in 0..<rounds {
+      for page in ordered {
+        if let ids = cardsByPage[page], round < ids.count { order[ids[round]] = order.count }
+      }
+    }
+    return order
+  }
 
   /// The cards of a topic, or of every topic in a domain.
   func ids(forCram subject: String, guide: ExamGuide) throws -> [String] {
