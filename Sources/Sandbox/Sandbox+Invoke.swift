@@ -334,9 +334,9 @@ public enum Money {
     return String(format: "%.\(digits)f", value)
   }
 
-  /// An amount: cents for dollars, more digits for fractions of a cent.
+  /// An amount: cents for dollars (thousands grouped: $88,330.00), more digits for fractions of a cent.
   public static func amount(_ value: Double) -> String {
-    if value >= 0.01 || value == 0 { return "$" + String(format: "%.2f", value) }
+    if value >= 0.01 || value == 0 { return "$" + DigitGrouping.grouped(String(format: "%.2f", value)) }
     return "$" + price(value)
   }
 }

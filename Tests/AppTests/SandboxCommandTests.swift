@@ -295,6 +295,18 @@ import Testing
     #expect(result.text.contains("Monthly cost vs load"))
   }
 
+  @Test func throughputFiguresAreGroupedAndTheCheaperOptionIsNamedInWords() throws {
+    let (test, _) = try Self.sandboxSession()
+    let result = Self.last(
+      test, "throughput simulate --rpm 600 --input-tokens 500 --output-tokens 300 --model nova-micro")
+    #expect(result.status == 0, Comment(rawValue: result.errors))
+    #expect(result.text.contains("= 300,000 input and 180,000 output tokens per minute"))
+    #expect(result.text.contains("Cheaper at this load: on-demand\n"))
+    #expect(!result.text.contains("onDemand"))
+    // Every dollar amount of a thousand or more has its comma.
+    #expect(result.text.firstMatch(of: /\$[0-9]{4,}/) == nil, Comment(rawValue: result.text))
+  }
+
   @Test func sandboxResetEmptiesTheAccountButNotStudyProgress() throws {
     let (test, directory) = try Self.sandboxSession()
     Self.prepareFineTuning(test, directory: directory)

@@ -281,26 +281,28 @@ enum ThroughputView {
     model: String, load: ThroughputLoad, plan: ThroughputPlan, report: ThroughputReport,
     curve: [ThroughputCostPoint], minute: MinuteSimulation, width: Int, styler: Styler
   ) -> String {
+    let g = { (value: Int) in DigitGrouping.grouped(value) }
     var out =
       styler.bold("Provisioned Throughput for \(model)") + "  " + styler.dim("(\(SandboxView.simulatedLabel))") + "\n"
     out +=
-      "Load: \(Int(load.requestsPerMinute)) requests/min × (\(load.inputTokensPerRequest) in + "
-      + "\(load.outputTokensPerRequest) out) tokens = \(Int(load.inputTokensPerMinute)) input and "
-      + "\(Int(load.outputTokensPerMinute)) output tokens per minute\n"
+      "Load: \(g(Int(load.requestsPerMinute))) requests/min × (\(g(load.inputTokensPerRequest)) in + "
+      + "\(g(load.outputTokensPerRequest)) out) tokens = \(g(Int(load.inputTokensPerMinute))) input and "
+      + "\(g(Int(load.outputTokensPerMinute))) output tokens per minute\n"
     out +=
-      "Capacity of \(plan.units) MU: \(plan.units * plan.profile.inputTokensPerMinutePerUnit) input and "
-      + "\(plan.units * plan.profile.outputTokensPerMinutePerUnit) output tokens/min "
+      "Capacity of \(plan.units) MU: \(g(plan.units * plan.profile.inputTokensPerMinutePerUnit)) input and "
+      + "\(g(plan.units * plan.profile.outputTokensPerMinutePerUnit)) output tokens/min "
       + styler.dim("(illustrative: AWS doesn't publish per-unit capacity)") + "\n"
     out +=
       "Utilization: input " + String(format: "%.0f%%", report.inputUtilization * 100) + ", output "
       + String(format: "%.0f%%", report.outputUtilization * 100) + " → "
       + (report.fits ? styler.success("fits") : styler.error("doesn't fit")) + "\n"
-    out += "Throttling (ThrottlingException, HTTP 429) starts above \(Int(report.maxRequestsPerMinute)) requests/min"
+    out +=
+      "Throttling (ThrottlingException, HTTP 429) starts above \(g(Int(report.maxRequestsPerMinute))) requests/min"
     if report.throttledRequestsPerMinute > 0 {
-      out += "; at this load ≈\(Int(report.throttledRequestsPerMinute.rounded())) requests/min are throttled"
+      out += "; at this load ≈\(g(Int(report.throttledRequestsPerMinute.rounded()))) requests/min are throttled"
     }
     out += ". Fewest units that fit: \(report.unitsNeeded).\n"
-    out += "One simulated minute with bursts: \(minute.admitted) served, \(minute.throttled) throttled"
+    out += "One simulated minute with bursts: \(g(minute.admitted)) served, \(g(minute.throttled)) throttled"
     if let first = minute.firstThrottledSecond { out += " (first 429 at second \(first))" }
     out += ".\n\n"
     var table = TextTable(columns: [.init(""), .init("monthly cost", alignment: .right)])
@@ -311,17 +313,27 @@ enum ThroughputView {
     table.append(["On-demand at this load (43,800 min)", report.onDemandMonthlyCost.map(Money.amount) ?? "-"])
     out += table.render(width: width, styler: styler)
     if let breakEven = report.breakEvenRequestsPerMinute {
-      out += "Break-even: at ≈\(Int(breakEven.rounded())) requests/min on-demand costs as much as these units"
+      out += "Break-even: at ≈\(g(Int(breakEven.rounded()))) requests/min on-demand costs as much as these units"
       if breakEven > report.maxRequestsPerMinute {
         out +=
-          " — above their capacity (\(Int(report.maxRequestsPerMinute)) requests/min), so on-demand is cheaper at every load these units can carry"
+          " — above their capacity (\(g(Int(report.maxRequestsPerMinute))) requests/min), so on-demand is cheaper "
+          + "at every load these units can carry"
       }
       out += ".\n"
     }
-    if let cheaper = report.cheaper { out += "Cheaper at this load: " + styler.bold(cheaper.rawValue) + "\n" }
+    if let cheaper = report.cheaper { out += "Cheaper at this load: " + styler.bold(label(cheaper)) + "\n" }
     for note in report.notes { out += styler.dim("· " + note) + "\n" }
     out += "\n" + costChart(curve, current: load.requestsPerMinute, width: width, styler: styler)
     return out
+  }
+
+  /// The way of paying, as the report's text names it.
+  static func label(_ option: ThroughputReport.PricingOption) -> String {
+    switch option {
+    case .provisionedThroughput: "Provisioned Throughput"
+    case .onDemand: "on-demand"
+    case .same: "neither (they cost the same)"
+    }
   }
 
   /// Monthly cost against load: on-demand (/) rises, Provisioned Throughput (─) is flat; × marks loads that
@@ -348,13 +360,18 @@ enum ThroughputView {
     var out =
       styler.bold("Monthly cost vs load")
       + styler.dim("  \(onDemandMark) on-demand  \(provisionedMark) Provisioned Throughput  × over capacity") + "\n"
+    let topLabel = "$" + DigitGrouping.grouped(Int(high.rounded()))
+    let labelWidth = max(9, topLabel.count)
     for (row, cells) in grid.enumerated() {
-      let label =
-        row == 0 ? String(format: "%8.0f", high) : row == height - 1 ? String(format: "%8.0f", 0.0) : "        "
-      out += styler.dim("$" + label + (styler.unicode ? " ┤" : " |")) + cells.joined() + "\n"
+      let label = row == 0 ? topLabel : row == height - 1 ? "$0" : ""
+      let padded = String(repeating: " ", count: labelWidth - label.count) + label
+      out += styler.dim(padded + (styler.unicode ? " ┤" : " |")) + cells.joined() + "\n"
     }
-    out += "          " + String(repeating: styler.unicode ? "─" : "-", count: chartWidth + 1) + "\n"
-    out += "          0 req/min" + String(repeating: " ", count: max(1, chartWidth - 20)) + "\(Int(top)) req/min\n"
+    let margin = String(repeating: " ", count: labelWidth + 1)
+    out += margin + String(repeating: styler.unicode ? "─" : "-", count: chartWidth + 1) + "\n"
+    out +=
+      margin + "0 req/min" + String(repeating: " ", count: max(1, chartWidth - 20))
+      + "\(DigitGrouping.grouped(Int(top))) req/min\n"
     return out
   }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Writes the plain-English reading of a throughput report or simulated minute.
@@ -110,20 +111,8 @@ enum ThroughputNotes {
   }
 
   static func count(_ value: Double) -> String {
-    value >= 1e12 ? "unlimited" : grouped(String(format: value < 10 ? "%.1f" : "%.0f", value))
+    value >= 1e12 ? "unlimited" : DigitGrouping.grouped(String(format: value < 10 ? "%.1f" : "%.0f", value))
   }
 
-  static func money(_ value: Double) -> String { "$" + grouped(String(format: "%.2f", value)) }
-
-  /// Puts a comma between each group of three digits before the decimal point ("43800.00" → "43,800.00").
-  static func grouped(_ number: String) -> String {
-    let parts = number.split(separator: ".", maxSplits: 1)
-    var digits = Array(parts[0])
-    var index = digits.count - 3
-    while index > 0 && digits[index - 1].isNumber {
-      digits.insert(",", at: index)
-      index -= 3
-    }
-    return String(digits) + (parts.count > 1 ? "." + parts[1] : "")
-  }
+  static func money(_ value: Double) -> String { "$" + DigitGrouping.grouped(String(format: "%.2f", value)) }
 }
