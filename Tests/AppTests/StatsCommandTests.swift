@@ -37,6 +37,14 @@ import Testing
     #expect(test.sink.output.contains("No finished mock exams yet"))
   }
 
+  @Test func theHeatmapCountsOneReviewInTheSingular() throws {
+    let test = try Self.session()
+    test.session.reader = ScriptedLineReader(lines: ["", "3", "quit"])
+    test.run("review --limit 1")
+    test.run("stats heatmap")
+    #expect(test.sink.output.contains("1 review on 1 day\n"), Comment(rawValue: test.sink.output))
+  }
+
   @Test func aOneDayHistoryGivesAStreakOfOneAndItsReviews() throws {
     let test = try Self.session()
     test.run("review --limit 3")

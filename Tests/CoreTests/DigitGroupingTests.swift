@@ -16,3 +16,14 @@ import Testing
     #expect(DigitGrouping.grouped(value) == grouped)
   }
 }
+
+@Suite struct PluralTests {
+  @Test(
+    arguments: [
+      (0, "review", nil, "0 reviews"), (1, "review", nil, "1 review"), (2, "day", nil, "2 days"),
+      (1_500, "card", nil, "1,500 cards"), (1, "entry", "entries", "1 entry"), (3, "entry", "entries", "3 entries"),
+    ] as [(Int, String, String?, String)])
+  func oneTakesTheSingularAndEveryOtherCountThePlural(count: Int, word: String, plural: String?, phrase: String) {
+    #expect(Plural.of(count, word, plural: plural) == phrase)
+  }
+}

@@ -62,7 +62,7 @@ struct ImportAnki: FmlabCommand {
     let (foreign, own, ownReviews) = Self.separatingOwnNotes(package, ownGuids: Self.ownGuids(session: session))
     let notBroughtBack =
       ownReviews > 0
-      ? "Their \(ownReviews) reviews in Anki are not brought back (see docs/anki.md)."
+      ? "Their \(Plural.of(ownReviews, "review")) in Anki are not brought back (see docs/anki.md)."
       : "Reviews done on them in Anki would not be brought back (see docs/anki.md)."
     let converted = AnkiUserCards.make(from: foreign)
     if converted.cards.isEmpty && own > 0 {
@@ -134,25 +134,25 @@ struct ImportAnki: FmlabCommand {
   }
 
   static func render(_ result: Result) -> String {
-    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-    var text = "Imported \(plural(result.cards, "card")) from \(plural(result.notes, "note")) of "
+    var text = "Imported \(Plural.of(result.cards, "card")) from \(Plural.of(result.notes, "note")) of "
     text += "\(result.file.sanitizedForAnkiMessage): \(result.added) new, \(result.updated) updated; "
-    text += "\(plural(result.reviews, "review")) replayed into FSRS"
+    text += "\(Plural.of(result.reviews, "review")) replayed into FSRS"
     if result.knownReviews > 0 { text += " (\(result.knownReviews) already imported)" }
     text += ".\n"
     if result.ownNotes > 0 {
       text +=
-        "Left out \(plural(result.ownNotes, "note")) that are fmlab's own flashcards and exam items "
+        "Left out \(Plural.of(result.ownNotes, "note")) that are fmlab's own flashcards and exam items "
         + "(fmlab has them already)"
-        + (result.ownReviews > 0 ? "; their \(plural(result.ownReviews, "review")) in Anki are not brought back" : "")
+        + (result.ownReviews > 0
+          ? "; their \(Plural.of(result.ownReviews, "review")) in Anki are not brought back" : "")
         + ".\n"
     }
-    if result.skippedNotes > 0 { text += "Skipped \(plural(result.skippedNotes, "note")) with no usable text.\n" }
+    if result.skippedNotes > 0 { text += "Skipped \(Plural.of(result.skippedNotes, "note")) with no usable text.\n" }
     if result.skippedReviews > 0 {
-      text += "Left out \(plural(result.skippedReviews, "review-log row")) (manual reschedules or unknown cards).\n"
+      text += "Left out \(Plural.of(result.skippedReviews, "review-log row")) (manual reschedules or unknown cards).\n"
     }
     if result.mediaNotImported > 0 {
-      text += "\(plural(result.mediaNotImported, "media file")) in the package: media not imported.\n"
+      text += "\(Plural.of(result.mediaNotImported, "media file")) in the package: media not imported.\n"
     }
     text += "They are in 'review' now (topic 'anki'; 'review --cram anki' studies them ahead).\n"
     return text

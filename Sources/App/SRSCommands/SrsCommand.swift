@@ -51,7 +51,7 @@ struct SrsImportRevlog: FmlabCommand {
     let summary = ImportSummary(
       file: file, reviews: imported.reviews, cards: imported.cards, skipped: parsed.summary.skippedCount)
     return CommandOutput(
-      text: "Imported \(summary.reviews) reviews of \(summary.cards) cards from \(file)"
+      text: "Imported \(Plural.of(summary.reviews, "review")) of \(Plural.of(summary.cards, "card")) from \(file)"
         + (summary.skipped > 0 ? " (skipped \(summary.skipped) manual or rescheduled rows)" : "") + ".\n",
       json: summary)
   }
@@ -86,7 +86,8 @@ struct SrsExportRevlog: FmlabCommand {
       throw CommandFailure(message: "cannot write \(file): \(error)", status: .failure)
     }
     return CommandOutput(
-      text: "Wrote \(entries.count) reviews to \(file).\n", json: ["file": file, "reviews": "\(entries.count)"])
+      text: "Wrote \(Plural.of(entries.count, "review")) to \(file).\n",
+      json: ["file": file, "reviews": "\(entries.count)"])
   }
 }
 

@@ -137,7 +137,8 @@ enum StatsView {
   static func forecast(_ forecast: Forecast, width: Int, styler: Styler) -> String {
     var out =
       styler.bold("Due per day")
-      + styler.dim(forecast.endsAtExam ? "  (until your exam date)" : "  (next \(forecast.duePerDay.count) days)")
+      + styler.dim(
+        forecast.endsAtExam ? "  (until your exam date)" : "  (next \(Plural.of(forecast.duePerDay.count, "day")))")
       + "\n"
     let top = max(forecast.duePerDay.max() ?? 0, 1)
     let barWidth = max(4, min(40, width - 18))
@@ -159,7 +160,8 @@ enum StatsView {
     let weeks = heatmap.weeks()
     let shown = weeks.suffix(max(1, width - 5))
     var out =
-      styler.bold("Reviews per day, last year") + styler.dim("  \(heatmap.total) reviews on \(heatmap.activeDays) days")
+      styler.bold("Reviews per day, last year")
+      + styler.dim("  \(Plural.of(heatmap.total, "review")) on \(Plural.of(heatmap.activeDays, "day"))")
       + "\n"
     let names = ["Mon", "   ", "Wed", "   ", "Fri", "   ", "Sun"]
     for weekday in 0..<7 {
