@@ -124,6 +124,40 @@ import Testing
     #expect(job.contains("validation InProgress"))
   }
 
+  @Test func theWizardAsksAgainForAMissingOrMistypedSettingAtItsOwnQuestion() throws {
+    let reader = ScriptedLineReader(lines: [
+      "", "nova-mirco", "nova-micro", "bad name!", "DemoCustomModel", "demo-job", "demo-job-2", "",
+      "demo-bucket/data/train.jsonl", "s3://demo-bucket/data/train.jsonl", "", "", "s3://demo-bucket/out/", "BedrockFT",
+    ])
+    let (test, directory) = try Self.sandboxSession()
+    Self.prepareFineTuning(test, directory: directory)
+    let first = Self.last(
+      test,
+      "customize fine-tuning --base nova-micro --model-name M1 --job-name demo-job "
+        + "--train s3://demo-bucket/data/train.jsonl --output s3://demo-bucket/out/ --role BedrockFT")
+    #expect(first.status == 0, Comment(rawValue: first.errors))
+    test.session.reader = reader
+    let result = Self.last(test, "customize fine-tuning")
+    #expect(result.status == 0, Comment(rawValue: result.errors))
+    #expect(result.text.hasPrefix("Creating a fine-tuning job: the console's nine settings"))
+    #expect(result.text.contains("This one is required"))
+    #expect(result.text.contains("No model 'nova-mirco' in the catalog — did you mean 'nova-micro'?"))
+    #expect(result.text.contains("Use 1–63 letters and digits"))
+    #expect(result.text.contains("A job named demo-job already exists"))
+    #expect(result.text.contains("That is not an S3 URI"))
+    #expect(result.text.contains("Created model customization job demo-job-2 (InProgress)"))
+  }
+
+  @Test func theWizardStoppedWithCtrlDNamesWhatIsMissingAndCreatesNothing() throws {
+    let (test, directory) = try Self.sandboxSession(reader: ScriptedLineReader(lines: ["nova-micro", "Demo"]))
+    Self.prepareFineTuning(test, directory: directory)
+    let result = Self.last(test, "customize fine-tuning")
+    #expect(result.status == 2)
+    #expect(
+      result.errors.contains("customize needs --job-name, --train, --output, --role"), Comment(rawValue: result.errors))
+    #expect(Self.last(test, "jobs").text.contains("No customization jobs"))
+  }
+
   @Test func aJobRunsOnTheSandboxClockAndWritesItsMetrics() throws {
     let (test, directory) = try Self.sandboxSession()
     Self.prepareFineTuning(test, directory: directory)

@@ -74,14 +74,61 @@ struct CustomizeCommand: FmlabCommand {
   func buildRequest(in session: Session) throws -> JobRequest {
     let interactive = session.reader != nil && !session.json
     var missing: [String] = []
-    func value(_ given: String?, _ option: String, _ question: String, optional: Bool = false) -> String? {
+    // Asks for a setting that was not given. A required one is asked again while the answer is empty or fails
+    // `check` (which says what is wrong), so a typo is caught at its question rather than after all nine; the end
+    // of input (Ctrl-D) stops asking and leaves it missing.
+    func value(
+      _ given: String?, _ option: String, _ question: String, optional: Bool = false,
+      check: ((String) -> String?)? = nil
+    ) -> String? {
       if let given { return given }
-      if interactive, let answer = session.ask(question, id: "customize-\(option)") {
-        if answer.isEmpty { if optional { return nil } else { missing.append("--" + option); return nil } }
+      guard interactive else {
+        if !optional { missing.append("--" + option) }
+        return nil
+      }
+      while let answer = session.ask(question, id: "customize-\(option)") {
+        if answer.isEmpty {
+          if optional { return nil }
+          session.say("   This one is required (Ctrl-D stops).", event: "info", data: ["required": option])
+          continue
+        }
+        if let problem = check?(answer) {
+          session.say("   " + problem, event: "info", data: ["invalid": option, "problem": problem])
+          continue
+        }
         return answer
       }
       if !optional { missing.append("--" + option) }
       return nil
+    }
+    let catalog = try? session.catalog()
+    func checkModel(_ text: String) -> String? {
+      guard let catalog, catalog.lookupModel(text) == nil else { return nil }
+      if case .ambiguous(let slugs) = catalog.lookup(text) {
+        return "'\(text)' fits \(slugs.count) models: \(slugs.prefix(6).joined(separator: ", ")); name one."
+      }
+      let suggestion = Suggestion.closest(to: text, in: catalog.models.map(\.slug)).first
+      return "No model '\(text)' in the catalog"
+        + (suggestion.map { " — did you mean '\($0)'?" } ?? "; 'models' lists them.")
+    }
+    func checkModelName(_ text: String) -> String? {
+      NamePattern.isValidModelName(text)
+        ? nil : "Use 1–63 letters and digits, each followed by at most one - or _ (e.g. support-bot_v2)."
+    }
+    // The account's job names, read without settling the sandbox (the job's own command does that and reports
+    // what happened meanwhile).
+    let takenJobNames = Set(
+      ((try? session.store().sandboxState()).flatMap { try? JSONDecoder().decode(SandboxState.self, from: $0) })?
+        .jobs.map(\.jobName) ?? [])
+    func checkJobName(_ text: String) -> String? {
+      if !NamePattern.isValidJobName(text) {
+        return "Use 1–63 letters, digits, -, + and ., starting with a letter or digit (e.g. support-ft-1)."
+      }
+      return takenJobNames.contains(text)
+        ? "A job named \(text) already exists ('jobs' lists them); choose another." : nil
+    }
+    func checkS3(_ text: String) -> String? {
+      (try? S3Location.parse(text)) == nil ? "That is not an S3 URI: write s3://BUCKET/KEY." : nil
     }
     var type = self.type
     if type == nil, interactive,
@@ -102,13 +149,14 @@ struct CustomizeCommand: FmlabCommand {
         "Creating a \(type.commandName) job: the console's nine settings (Enter skips an optional one).", event: "info",
         data: ["step": "start"])
     }
-    let base = value(self.base, "base", "1. Base model (id or name, e.g. amazon.nova-micro-v1:0)?")
+    let base = value(self.base, "base", "1. Base model (id or name, e.g. amazon.nova-micro-v1:0)?", check: checkModel)
     var teacher = self.teacher
     if type == .distillation, teacher == nil {
-      teacher = value(nil, "teacher", "   Teacher model (e.g. amazon.nova-pro-v1:0)?")
+      teacher = value(nil, "teacher", "   Teacher model (e.g. amazon.nova-pro-v1:0)?", check: checkModel)
     }
-    let modelName = value(self.modelName, "model-name", "2. Custom model name (letters, digits, - and _)?")
-    let jobName = value(self.jobName, "job-name", "3. Job name?")
+    let modelName = value(
+      self.modelName, "model-name", "2. Custom model name (letters, digits, - and _)?", check: checkModelName)
+    let jobName = value(self.jobName, "job-name", "3. Job name?", check: checkJobName)
     var subnets = subnet
     var groups = securityGroup
     if subnets.isEmpty, groups.isEmpty, interactive, self.train == nil,
@@ -119,11 +167,13 @@ struct CustomizeCommand: FmlabCommand {
       groups = (session.ask("   Security group ids, comma-separated?", id: "customize-sg") ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
-    let train = value(self.train, "train", "5. Training data S3 URI (s3://BUCKET/KEY.jsonl)?")
+    let train = value(self.train, "train", "5. Training data S3 URI (s3://BUCKET/KEY.jsonl)?", check: checkS3)
     let validation =
       self.validation
       ?? (interactive && self.train == nil
-        ? value(nil, "validation", "6. Validation data S3 URI (optional, Enter to skip)?", optional: true) : nil)
+        ? value(
+          nil, "validation", "6. Validation data S3 URI (optional, Enter to skip)?", optional: true, check: checkS3)
+        : nil)
     var hyper: [String: String] = [:]
     if let epochs { hyper["epochCount"] = epochs }
     if let batchSize { hyper["batchSize"] = batchSize }
@@ -150,7 +200,7 @@ struct CustomizeCommand: FmlabCommand {
         }
       }
     }
-    let output = value(self.output, "output", "8. Output S3 URI for metrics (s3://BUCKET/PREFIX/)?")
+    let output = value(self.output, "output", "8. Output S3 URI for metrics (s3://BUCKET/PREFIX/)?", check: checkS3)
     let role = value(self.role, "role", "9. Service role (name or ARN)?")
     if !missing.isEmpty {
       throw CommandFailure.usage(
