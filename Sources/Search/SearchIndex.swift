@@ -55,6 +55,9 @@ public final class SearchIndex: @unchecked Sendable {
   private var vocabulary: [String] = []
   private var vocabularyBytes: [[UInt8]] = []
   private var pageTitles: [String: String] = [:]
+  /// Pages by the initials of their id ("retrieval-augmented-generation" → "rag", "bedrock-provisioned-throughput"
+  /// → "pt"): a query word that is a page's acronym names that page.
+  private var pagesByAcronym: [String: Set<String>] = [:]
   public private(set) var documentCount = 0
 
   /// Builds the index from loaded content.
@@ -101,6 +104,9 @@ public final class SearchIndex: @unchecked Sendable {
     }
     vocabularyBytes = vocabulary.map { Array($0.utf8) }
     pageTitles = Dictionary(content.topics.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    for topic in content.topics {
+      if let acronym = Self.acronym(of: topic.id) { pagesByAcronym[acronym, default: []].insert(topic.id) }
+    }
   }
 
   /// Words a model's entry should be found by: provider, family, modalities, customization.
@@ -173,6 +179,18 @@ public final class SearchIndex: @unchecked Sendable {
       end += 1
     }
     return nil
+  }
+
+  /// How much a page named by its acronym gains.
+  static let acronymBoost = 3.0
+
+  /// The initials of a page id's words, after a service prefix (amazon-, aws-, bedrock-, sagemaker-); nil for ids
+  /// of fewer than two words, whose "acronym" would be a single letter.
+  static func acronym(of id: String) -> String? {
+    var words = id.split(separator: "-").map(String.init)
+    if words.count > 1, ["amazon", "aws", "bedrock", "sagemaker"].contains(words[0]) { words.removeFirst() }
+    guard words.count >= 2, words.allSatisfy({ $0.first?.isLetter == true }) else { return nil }
+    return String(words.compactMap(\.first)).lowercased()
   }
 
   static let stopwords: Set<String> = [
@@ -288,6 +306,12 @@ public final class SearchIndex: @unchecked Sendable {
           if pending.hit.flashcards.count < 2 { pending.hit.flashcards.append(row["display"]) }
           byKey[key] = pending
         }
+      }
+      // A page whose acronym the query names ("rag") is what the learner means, however often other pages
+      // mention it.
+      let named = terms.reduce(into: Set<String>()) { $0.formUnion(pagesByAcronym[$1] ?? []) }
+      for page in named {
+        byKey[Kind.page.rawValue + ":" + page]?.hit.score *= Self.acronymBoost
       }
       let ranked = order.compactMap { byKey[$0] }.sorted { $0.hit.score > $1.hit.score }.prefix(limit)
       // Snippets only for what is shown: they are the costly part of a query.

@@ -58,6 +58,34 @@ import Testing
         """)
   }
 
+  @Test func aWordThatIsAPagesAcronymPutsThatPageFirst() throws {
+    let rag = Self.page(
+      "retrieval-augmented-generation", title: "Retrieval Augmented Generation (RAG)",
+      summary: "Answers grounded in documents retrieved at question time.", body: "RAG adds retrieved passages.")
+    let evaluation = Self.page(
+      "evaluating-fm-applications", title: "Evaluating FM applications (RAG, agents)",
+      summary: "How RAG systems and agents are evaluated.",
+      body: "RAG evaluation: retrieval RAG metrics, RAG correctness, RAG faithfulness, and RAG citations.")
+    let index = try SearchIndex(
+      content: ContentSet(
+        root: "/tmp", guide: .empty, topics: [evaluation, rag], items: [], models: [], findings: [], fileCount: 2))
+    #expect(
+      try index.search("what is rag").hits.map(\.id) == [
+        "retrieval-augmented-generation", "evaluating-fm-applications",
+      ])
+    #expect(try index.search("rag evaluation").hits.first?.id == "evaluating-fm-applications")
+  }
+
+  @Test(
+    arguments: [
+      ("retrieval-augmented-generation", "rag"), ("bedrock-provisioned-throughput", "pt"),
+      ("large-language-models", "llm"), ("amazon-comprehend", nil), ("fine-tuning", "ft"), ("guardrails", nil),
+      ("aws-well-architected-ml-lens", "waml"), ("top-p-2", nil),
+    ] as [(String, String?)])
+  func aPagesAcronymIsTheInitialsOfItsIdAfterAServicePrefix(id: String, acronym: String?) {
+    #expect(SearchIndex.acronym(of: id) == acronym)
+  }
+
   @Test func aSnippetShowsALinksTextOnce() throws {
     let linking = Self.page(
       "prompt-attacks", title: "Prompt attacks", summary: "Injection and jailbreaks.",
