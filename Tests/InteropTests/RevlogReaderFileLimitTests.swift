@@ -60,10 +60,9 @@ import Testing
     try handle.truncate(atOffset: 2 << 30)
     try handle.close()
 
-    let clock = ContinuousClock()
-    var result: Result<RevlogImport, RevlogErrors>?
-    let elapsed = clock.measure { result = RevlogReader().parse(fileAt: url) }
-    #expect(elapsed < .seconds(1))
+    // Read, its 2 GiB of zero bytes would fail as a damaged row (or exhaust memory); refused from its size, it
+    // fails with the size error below.
+    let result = RevlogReader().parse(fileAt: url)
     guard case .failure(let errors) = result else {
       Issue.record("a 2 GB file was accepted")
       return
