@@ -333,6 +333,18 @@ final class AnyValidAnswerReader: LineReader {
 
 /// How items read on a narrow terminal.
 @Suite struct QuizViewLayoutTests {
+  @Test func aHintAndAnExplanationWrapToTheTerminal() throws {
+    let test = try TestSession(reader: ScriptedLineReader(lines: ["hint", "explain", "quit"]), columns: 40)
+    test.run("quiz --n 1 --type multiple-choice")
+    let lines = test.sink.output.split(separator: "\n").map(String.init)
+    let hint = try #require(lines.firstIndex { $0.hasPrefix("Hint: ") })
+    let explained = try #require(lines.firstIndex { $0.hasPrefix("This item is about") })
+    #expect(explained > hint + 1, "the hint took more than one line")
+    for line in lines[hint..<explained] where !line.hasPrefix("Answer") {
+      #expect(TextTable.displayWidth(line) <= 40, Comment(rawValue: line))
+    }
+  }
+
   @Test func aLongOptionWrapsUnderItsTextNotUnderItsLetter() {
     let text = QuizView.hanging(
       "  b) ", "Provide only the tools relevant to the current task, or split the work", width: 40)

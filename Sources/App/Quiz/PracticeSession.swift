@@ -4,6 +4,7 @@ import Foundation
 import Quiz
 import SRS
 import Store
+import Terminal
 
 /// One practice sitting (`quiz`, `drill`): each item shown, answered in a forgiving form, explained
 /// option by option, and fed to FSRS (the learner may change the suggested rating). Each answer is
@@ -93,7 +94,7 @@ struct PracticeSession {
           usedHint = true
           let hint = Self.hint(item, presentation, number: hintsGiven)
           hintsGiven += 1
-          session.say("Hint: " + hint, event: "hint", data: ["hint": hint])
+          session.say(wrapped("Hint: " + hint), event: "hint", data: ["hint": hint])
         case .command(.explain):
           let text =
             item.topics.compactMap { id in topicTitles[id].map { "\($0) (topic \(id))" } }.joined(separator: "; ")
@@ -101,7 +102,7 @@ struct PracticeSession {
             text.isEmpty
             ? "This item tests objective \(item.objective)."
             : "This item is about: \(text). Answer first; every option is explained afterwards."
-          session.say(message, event: "notice", data: ["message": message])
+          session.say(wrapped(message), event: "notice", data: ["message": message])
         case .command(.help):
           let message = "Type \(AnswerParser.expectedForm(item, presentation)); or hint, explain, skip, quit."
           session.say(message, event: "notice", data: ["message": message])
@@ -167,6 +168,11 @@ struct PracticeSession {
   }
 
   /// A nudge that gives part of the answer away (and makes the rating 'hard' at best).
+  /// A message wrapped to the terminal's width (no final newline: `say` adds it).
+  func wrapped(_ text: String) -> String {
+    TextTable.wrap(text, width: max(20, session.configuration.columns)).joined(separator: "\n")
+  }
+
   static func hint(_ item: QuizItem, _ p: Presentation, number: Int) -> String {
     let letters = Presentation.letters
     switch item.type {
