@@ -1,6 +1,7 @@
 /// Numbers as people read them: a comma between each group of three digits before the decimal point.
 public enum DigitGrouping {
-  /// "43800.00" → "43,800.00", "-1234" → "-1,234"; text after the first non-digit run is left alone.
+  /// "43800.00" → "43,800.00", "-1234" → "-1,234": the run of digits just before the first "." (or the end) is
+  /// grouped; a sign before it and everything after the "." stay as they are.
   public static func grouped(_ number: String) -> String {
     let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
     var digits = Array(parts.first ?? "")

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Store
 import Terminal
@@ -37,7 +38,7 @@ import Testing
     #expect(test.run("import anki bank.apkg")[0].status == .failure)
     #expect(
       (test.sink.output + test.sink.errors).contains(
-        "holds only fmlab's own flashcards and exam items (\(flashcards + items) notes exported by fmlab)"),
+        "holds only fmlab's own flashcards and exam items (\(Plural.of(flashcards + items, "note")) exported by fmlab)"),
       Comment(rawValue: test.sink.output.suffix(600) + test.sink.errors))
     #expect(try test.session.store().userCards().isEmpty)
     // No scratch files are left in the data directory.

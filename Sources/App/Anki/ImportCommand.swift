@@ -68,7 +68,8 @@ struct ImportAnki: FmlabCommand {
     if converted.cards.isEmpty && own > 0 {
       throw CommandFailure(
         message: "import anki: \(file.sanitizedForAnkiMessage) holds only fmlab's own flashcards and exam items "
-          + "(\(own) notes exported by fmlab), which fmlab has already; nothing was imported. " + notBroughtBack,
+          + "(\(Plural.of(own, "note")) exported by fmlab), which fmlab has already; nothing was imported. "
+          + notBroughtBack,
         status: .failure)
     }
     guard !converted.cards.isEmpty else {
@@ -137,7 +138,7 @@ struct ImportAnki: FmlabCommand {
     var text = "Imported \(Plural.of(result.cards, "card")) from \(Plural.of(result.notes, "note")) of "
     text += "\(result.file.sanitizedForAnkiMessage): \(result.added) new, \(result.updated) updated; "
     text += "\(Plural.of(result.reviews, "review")) replayed into FSRS"
-    if result.knownReviews > 0 { text += " (\(result.knownReviews) already imported)" }
+    if result.knownReviews > 0 { text += " (\(DigitGrouping.grouped(result.knownReviews)) already imported)" }
     text += ".\n"
     if result.ownNotes > 0 {
       text +=
