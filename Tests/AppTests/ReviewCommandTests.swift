@@ -1,3 +1,4 @@
+import Content
 import Core
 import Foundation
 import SRS
@@ -46,6 +47,28 @@ import Testing
     }
     #expect(firstDomain.first == 1)
     #expect(firstDomain == firstDomain.sorted())
+  }
+
+  @Test func importedCardsKeepTheirOrderAndAreMixedInEvenly() throws {
+    let content = try TestSession.repositoryContent.get()
+    let deck = Topic(
+      id: "anki", title: "Anki · Mine", kind: .concept, objectives: [], summary: "", body: "", flashcards: [],
+      sources: [], verified: nil, location: SourceLocation(file: "mine.apkg", line: 0, column: 0))
+    let mine = (0..<100).map { index in
+      (
+        card: Flashcard(
+          id: "anki:note\(index):0", prompt: "Q\(index)", answer: "A",
+          location: SourceLocation(file: "mine.apkg", line: 0, column: 0)), topic: deck
+      )
+    }
+    let flashcards = FlashcardDeck(content: content, extra: mine)
+    let order = flashcards.newCardOrder(guide: content.guide)
+    let positions = mine.map { order[$0.card.id]! }
+    #expect(positions == positions.sorted(), "imported cards keep their own order")
+    let spacing = Double(flashcards.ids.count) / Double(mine.count)
+    for (index, position) in positions.enumerated() {
+      #expect(abs(Double(position) - Double(index + 1) * spacing) <= spacing + 1, "card \(index) at \(position)")
+    }
   }
 
   @Test func reviewServesTheFirstNewCardsFromDifferentPages() throws {

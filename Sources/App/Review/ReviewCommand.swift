@@ -109,29 +109,47 @@ struct FlashcardDeck {
 
   var ids: [String] { cards.map(\.card.id) }
 
-  /// The order new cards are introduced in: one card from each page in turn — every page's first card, then
-  /// every page's second — with pages in the exam guide's order (by their first objective; pages without one,
-  /// such as imported decks, after them). A day's new cards then cover many pages instead of exhausting one, as
-  /// Anki keeps a note's sibling cards apart.
+  /// The order new cards are introduced in. The pages' cards take turns — every page's first card, then every
+  /// page's second — with pages in the exam guide's order (by their first objective), so a day's new cards cover
+  /// many pages instead of exhausting one, as Anki keeps a note's sibling cards apart. Cards of pages without an
+  /// objective (the learner's imported decks) keep their own order and are mixed in evenly, so they neither wait
+  /// behind the whole bank nor crowd it out.
   func newCardOrder(guide: ExamGuide) -> [String: Int] {
     let objectivePosition = Dictionary(
       guide.objectives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var pages: [(id: String, rank: Int)] = []
     var cardsByPage: [String: [String]] = [:]
+    var unplaced: [String] = []
     for entry in cards {
-      if cardsByPage[entry.topic.id] == nil {
-        let rank = entry.topic.objectives.compactMap { objectivePosition[$0] }.min() ?? Int.max
-        pages.append((entry.topic.id, rank))
+      guard !entry.topic.objectives.isEmpty else {
+        unplaced.append(entry.card.id)
+        continue
       }
+      let rank = entry.topic.objectives.compactMap { objectivePosition[$0] }.min() ?? Int.max
+      if cardsByPage[entry.topic.id] == nil { pages.append((entry.topic.id, rank)) }
       cardsByPage[entry.topic.id, default: []].append(entry.card.id)
     }
     let ordered = pages.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
       .map(\.element.id)
-    var order: [String: Int] = [:]
+    var turns: [String] = []
     let rounds = cardsByPage.values.map(\.count).max() ?? 0
     for round in 0..<rounds {
       for page in ordered {
-        if let ids = cardsByPage[page], round < ids.count { order[ids[round]] = order.count }
+        if let ids = cardsByPage[page], round < ids.count { turns.append(ids[round]) }
+      }
+    }
+    // The even mix: the next card comes from whichever list is further behind its share.
+    var order: [String: Int] = [:]
+    var (fromTurns, fromUnplaced) = (0, 0)
+    while fromTurns < turns.count || fromUnplaced < unplaced.count {
+      let turnsShare = Double(fromTurns + 1) / Double(max(turns.count, 1))
+      let unplacedShare = Double(fromUnplaced + 1) / Double(max(unplaced.count, 1))
+      if fromUnplaced >= unplaced.count || (fromTurns < turns.count && turnsShare <= unplacedShare) {
+        order[turns[fromTurns]] = order.count
+        fromTurns += 1
+      } else {
+        order[unplaced[fromUnplaced]] = order.count
+        fromUnplaced += 1
       }
     }
     return order
