@@ -15,6 +15,16 @@ import Testing
     return (try TestSession(json: json, dataDirectory: directory, workingDirectory: directory), directory)
   }
 
+  /// Runs the Anki oracle's fixture maker (`Tests/AnkiTests/Oracle/make_fixture.py ARGUMENTS…`) in the test venv.
+  static func makeFixture(_ arguments: [String]) throws {
+    let python = Fixtures.repositoryRoot + "/scripts/.venv/bin/python"
+    try #require(
+      FileManager.default.isExecutableFile(atPath: python), "the Anki oracle venv is missing: run scripts/setup --test")
+    let made = try ProcessRunner.run(
+      python, [Fixtures.repositoryRoot + "/Tests/AnkiTests/Oracle/make_fixture.py"] + arguments, timeout: 120)
+    try #require(made.status == 0, Comment(rawValue: made.stderr))
+  }
+
   static func flashcardCount() throws -> Int {
     let content = try TestSession.repositoryContent.get()
     return Set(content.topics.flatMap { $0.flashcards.map(\.id) }).count
@@ -96,13 +106,7 @@ import Testing
   func importedCardsJoinSearchAndReview() throws {
     let (test, directory) = try Self.session()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let python = Fixtures.repositoryRoot + "/scripts/.venv/bin/python"
-    try #require(
-      FileManager.default.isExecutableFile(atPath: python), "the Anki oracle venv is missing: run scripts/setup --test")
-    let made = try ProcessRunner.run(
-      python, [Fixtures.repositoryRoot + "/Tests/AnkiTests/Oracle/make_fixture.py", "anki", directory + "/geo.apkg"],
-      timeout: 120)
-    try #require(made.status == 0, Comment(rawValue: made.stderr))
+    try Self.makeFixture(["anki", directory + "/geo.apkg"])
     #expect(test.run("import anki geo.apkg")[0].status == .success, Comment(rawValue: test.sink.errors))
     #expect(test.sink.output.contains("Imported 5 cards from 4 notes"), Comment(rawValue: test.sink.output))
     #expect(test.sink.output.contains("11 reviews replayed"))
@@ -129,20 +133,11 @@ import Testing
   func fmlabsOwnNotesInAnAnkiCollectionAreLeftOut() throws {
     let (test, directory) = try Self.session()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let python = Fixtures.repositoryRoot + "/scripts/.venv/bin/python"
-    try #require(
-      FileManager.default.isExecutableFile(atPath: python), "the Anki oracle venv is missing: run scripts/setup --test")
     #expect(test.run("export anki d1.apkg --domain 1")[0].status == .success)
     let wrote = try #require(test.sink.output.firstMatch(of: /: (\d+) flashcards and (\d+) exam items/))
     let exportedNotes = try #require(Int(wrote.1)) + (try #require(Int(wrote.2)))
     // Real Anki imports fmlab's package, adds four notes of its own, answers cards of both, and exports it all.
-    let made = try ProcessRunner.run(
-      python,
-      [
-        Fixtures.repositoryRoot + "/Tests/AnkiTests/Oracle/make_fixture.py", "anki", directory + "/mixed.apkg",
-        "--merge", directory + "/d1.apkg",
-      ], timeout: 120)
-    try #require(made.status == 0, Comment(rawValue: made.stderr))
+    try Self.makeFixture(["anki", directory + "/mixed.apkg", "--merge", directory + "/d1.apkg"])
     let before = test.sink.output.count
     #expect(test.run("import anki mixed.apkg")[0].status == .success, Comment(rawValue: test.sink.errors))
     let shown = String(test.sink.output.dropFirst(before))
