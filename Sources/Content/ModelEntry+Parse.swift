@@ -162,7 +162,9 @@ extension ModelEntry {
       successor: r.string("successor"), provenance: r.provenance())
     if result.successor != nil { _ = r.references("successor", target: .model) }
     if status != .active && result.endOfLife == nil && result.legacySince == nil, let at = r.value("status") {
-      r.warning(at: at, "a \(status.rawValue) model should give its legacySince or endOfLife date")
+      r.warning(
+        at: at,
+        "\(status == .endOfLife ? "an" : "a") \(status.rawValue) model should give its legacySince or endOfLife date")
     }
     r.finish()
     return result

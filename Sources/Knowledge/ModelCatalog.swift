@@ -87,4 +87,20 @@ public struct ModelCatalog: Sendable {
 
   /// The providers, sorted.
   public var providers: [String] { Array(Set(models.map(\.provider))).sorted() }
+
+  /// The provider a person means, as the catalog spells it: its name in any case or spacing ("mistral ai",
+  /// "Twelve Labs"), its first word ("mistral", "stability"), or the start of its model ids ("ai21",
+  /// "twelvelabs"). Nil when nothing or more than one provider fits.
+  public func provider(named query: String) -> String? {
+    let squashed = Self.words(query).joined()
+    guard !squashed.isEmpty else { return nil }
+    let fitting = providers.filter { provider in
+      let words = Self.words(provider)
+      let idPrefixes = models.filter { $0.provider == provider }.compactMap { model in
+        model.id.split(separator: ".", maxSplits: 1).first.map { Self.words(String($0)).joined() }
+      }
+      return ([words.joined(), words.first ?? ""] + idPrefixes).contains(squashed)
+    }
+    return fitting.count == 1 ? fitting[0] : nil
+  }
 }

@@ -36,7 +36,8 @@ public struct InvocationResult: Sendable, Codable, Equatable {
   public var artefact: String?
   public var inputTokens: Int
   public var outputTokens: Int
-  public var cost: Double
+  /// US dollars; nil when fmlab's catalog has no on-demand price for the model (the basis says so).
+  public var cost: Double?
   /// How the cost was computed, e.g. "7 × $0.000035/1K in + 512 × $0.00014/1K out (estimated prices)".
   public var costBasis: String
   public var warnings: [String]
@@ -197,12 +198,12 @@ extension Sandbox {
     }
     let pricing = model.pricing
     let priceNote = pricing?.provenance?.confidence == .confirmed ? "" : " (estimated prices)"
+    let unpriced =
+      "not counted: fmlab's catalog has no on-demand price for \(model.name) (see https://aws.amazon.com/bedrock/pricing/)"
     var result = InvocationResult(
       modelId: model.id, modelName: target.customModelName.map { "\($0) (custom, from \(model.name))" } ?? model.name,
       servedBy: target.servedBy, kind: .text, response: nil, artefact: nil, inputTokens: inputTokens, outputTokens: 0,
-      cost: 0, costBasis: "", warnings: warnings, error: nil)
-    let inPrice = pricing?.inputPer1K ?? 0
-    let outPrice = pricing?.outputPer1K ?? 0
+      cost: nil, costBasis: unpriced, warnings: warnings, error: nil)
     if model.modalities.output.contains(.text) {
       var response = ResponseComposer.compose(
         prompt: prompt, passages: passages, style: profile.style, tokenizer: profile.tokenizer, speed: profile.speed,
@@ -210,10 +211,12 @@ extension Sandbox {
       response.inputTokens = inputTokens
       result.response = response
       result.outputTokens = response.outputTokens
-      result.cost = (Double(inputTokens) * inPrice + Double(response.outputTokens) * outPrice) / 1000
-      result.costBasis =
-        "\(inputTokens) in × $\(Money.price(inPrice))/1K + \(response.outputTokens) out × $\(Money.price(outPrice))/1K"
-        + priceNote
+      if let inPrice = pricing?.inputPer1K, let outPrice = pricing?.outputPer1K {
+        result.cost = (Double(inputTokens) * inPrice + Double(response.outputTokens) * outPrice) / 1000
+        result.costBasis =
+          "\(inputTokens) in × $\(Money.price(inPrice))/1K + \(response.outputTokens) out × $\(Money.price(outPrice))/1K"
+          + priceNote
+      }
     } else if model.modalities.output.contains(.embedding) {
       let dimensions = model.modalities.embeddingDimensions.first ?? 1024
       var generator = SeededGenerator(seed: seed)
@@ -221,14 +224,18 @@ extension Sandbox {
       result.kind = .embedding
       result.artefact =
         "an embedding vector of \(dimensions) numbers [\(head.joined(separator: ", ")), …] (simulated values)"
-      result.cost = Double(inputTokens) * inPrice / 1000
-      result.costBasis = "\(inputTokens) in × $\(Money.price(inPrice))/1K" + priceNote
+      if let inPrice = pricing?.inputPer1K {
+        result.cost = Double(inputTokens) * inPrice / 1000
+        result.costBasis = "\(inputTokens) in × $\(Money.price(inPrice))/1K" + priceNote
+      }
     } else if model.modalities.output.contains(.image) {
       result.kind = .image
       result.artefact =
         "one 1024×1024 image generated for the prompt (the sandbox describes the artefact; it draws nothing)"
-      result.cost = pricing?.perImage ?? 0
-      result.costBasis = "1 image × $\(Money.price(pricing?.perImage ?? 0))" + priceNote
+      if let perImage = pricing?.perImage {
+        result.cost = perImage
+        result.costBasis = "1 image × $\(Money.price(perImage))" + priceNote
+      }
     } else {
       throw SandboxError.validation(
         "\(model.name) produces \(model.modalities.output.map(\.rawValue)) output, which the sandbox can't simulate")
@@ -280,7 +287,7 @@ extension Sandbox {
         results.append(
           InvocationResult(
             modelId: model?.id ?? identifier, modelName: model?.name ?? identifier, servedBy: "-", kind: .text,
-            response: nil, artefact: nil, inputTokens: 0, outputTokens: 0, cost: 0, costBasis: "", warnings: [],
+            response: nil, artefact: nil, inputTokens: 0, outputTokens: 0, cost: nil, costBasis: "", warnings: [],
             error: error))
       }
     }
@@ -291,9 +298,11 @@ extension Sandbox {
     return results
   }
 
-  /// StartAsyncInvoke for a video model: output goes to `output` in sandbox S3 when done.
+  /// StartAsyncInvoke for a video model: output goes to `output` in sandbox S3 when done. `durationSeconds` nil
+  /// asks for the model's shortest clip. The lengths, prompt limits and render time come from the model's video
+  /// profile; the cost is nil when the catalog has no per-second price for the model.
   public mutating func startAsyncInvoke(
-    _ identifier: String, prompt: String, output: String, durationSeconds: Int, now: Date,
+    _ identifier: String, prompt: String, output: String, durationSeconds: Int?, now: Date,
     objects: some ObjectStore, random: inout SeededGenerator
   ) throws(SandboxError) -> AsyncInvocation {
     let model = try foundationModel(identifier)
@@ -301,23 +310,33 @@ extension Sandbox {
       throw SandboxError.validation(
         "\(model.name) doesn't support StartAsyncInvoke; call it with 'invoke \(model.slug) \"PROMPT\"'")
     }
+    guard model.modalities.output.contains(.video), let video = profiles.model(model.id)?.video else {
+      throw SandboxError.validation(
+        "the sandbox simulates StartAsyncInvoke for video generation only; \(model.name)'s asynchronous "
+          + "\(model.modalities.output.map(\.rawValue).joined(separator: ", ")) jobs are not simulated")
+    }
     let location = try S3Location.parse(output)
     guard objects.bucketExists(location.bucket) else {
       throw SandboxError.validation(
         "output bucket '\(location.bucket)' does not exist: 's3 mb s3://\(location.bucket)'")
     }
-    guard (6...120).contains(durationSeconds), durationSeconds % 6 == 0 else {
-      throw SandboxError.validation("video duration must be 6 to 120 seconds in 6-second shots")
+    let seconds = durationSeconds ?? video.defaultDuration ?? 0
+    guard video.durations.contains(seconds) else {
+      throw SandboxError.validation(
+        "\(model.name) makes videos of \(video.durationsDescription), not \(seconds)")
     }
-    guard prompt.count <= 4_000, !prompt.isEmpty else {
-      throw SandboxError.validation("the video prompt must be 1–4,000 characters (512 for a single shot)")
+    let limit = video.promptLimit(forSeconds: seconds) ?? 0
+    guard !prompt.isEmpty, prompt.count <= limit else {
+      throw SandboxError.validation(
+        "\(model.name)'s prompt for a \(seconds)-second video must be 1–\(DigitGrouping.grouped(limit)) "
+          + "characters; this one has \(DigitGrouping.grouped(prompt.count))")
     }
-    let perSecond = model.pricing?.perVideoSecond ?? 0
     let invocation = AsyncInvocation(
       invocationArn: SandboxAccount.asyncInvokeARN(resourceID: newResourceID(&random)),
       modelId: model.id, prompt: prompt, outputDataConfig: location, submitTime: now,
-      endTime: now.addingTimeInterval(Double(durationSeconds) * 15), durationSeconds: durationSeconds,
-      cost: Double(durationSeconds) * perSecond, outputWritten: false)
+      endTime: now.addingTimeInterval(video.renderTime(forSeconds: seconds)), durationSeconds: seconds,
+      cost: model.pricing?.perVideoSecond.map { Double(seconds) * $0 }, outputWritten: false,
+      output: video.output)
     state.asyncInvocations.append(invocation)
     return invocation
   }

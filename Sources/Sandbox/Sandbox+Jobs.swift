@@ -351,7 +351,7 @@ extension Sandbox {
       let text = """
         SIMULATED OUTPUT — fmlab's sandbox does not generate video.
         A real StartAsyncInvoke with \(invocation.modelId) writes output.mp4 here: a \(invocation.durationSeconds)-second \
-        1280×720 video at 24 fps for the prompt:
+        video (\(invocation.output ?? "an MP4")) for the prompt:
         \(invocation.prompt)
 
         """

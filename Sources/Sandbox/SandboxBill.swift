@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The running cost of everything in the sandbox account, item by item (all estimated).
@@ -7,12 +8,15 @@ public struct SandboxBill: Sendable, Codable, Equatable {
     public var category: String
     public var item: String
     public var detail: String
-    public var cost: Double
+    /// US dollars; nil for items fmlab's catalog has no price for (left out of the total).
+    public var cost: Double?
     /// Still accruing (a live Provisioned Throughput, a stored model).
     public var running: Bool
   }
   public var lines: [Line]
-  public var total: Double { lines.map(\.cost).reduce(0, +) }
+  public var total: Double { lines.compactMap(\.cost).reduce(0, +) }
+  /// Lines with no price, which the total leaves out.
+  public var unpricedLines: Int { lines.filter { $0.cost == nil }.count }
   /// What the account costs per hour right now (Provisioned Throughput plus storage).
   public var hourlyRate: Double
 }
@@ -60,19 +64,30 @@ extension Sandbox {
             + String(format: "%.1f h", hours) + (purchase.deletedAt == nil ? ", still billing" : ", deleted"),
           cost: purchase.cost(at: now), running: purchase.deletedAt == nil))
     }
-    let onDemand = state.invocations.filter { $0.cost > 0 }
+    let onDemand = state.invocations.filter { ($0.cost ?? 0) > 0 }
     if !onDemand.isEmpty {
       let tokens = onDemand.map { $0.inputTokens + $0.outputTokens }.reduce(0, +)
       lines.append(
         .init(
-          category: "on-demand", item: "\(onDemand.count) invocation\(onDemand.count == 1 ? "" : "s")",
-          detail: "\(tokens) tokens at on-demand prices", cost: onDemand.map(\.cost).reduce(0, +), running: false))
+          category: "on-demand", item: Plural.of(onDemand.count, "invocation"),
+          detail: "\(DigitGrouping.grouped(tokens)) tokens at on-demand prices",
+          cost: onDemand.compactMap(\.cost).reduce(0, +), running: false))
+    }
+    let unpriced = state.invocations.filter { $0.cost == nil }
+    if !unpriced.isEmpty {
+      let models = Set(unpriced.map(\.modelId)).sorted()
+      lines.append(
+        .init(
+          category: "on-demand", item: Plural.of(unpriced.count, "invocation"),
+          detail: "no catalog price: \(models.joined(separator: ", "))", cost: nil, running: false))
     }
     for invocation in state.asyncInvocations {
       lines.append(
         .init(
           category: "async-video", item: String(invocation.invocationArn.split(separator: "/").last ?? ""),
-          detail: "\(invocation.durationSeconds) s of video", cost: invocation.cost, running: false))
+          detail: "\(invocation.durationSeconds) s of video"
+            + (invocation.cost == nil ? "; no catalog price: \(invocation.modelId)" : ""),
+          cost: invocation.cost, running: false))
     }
     return SandboxBill(lines: lines, hourlyRate: hourly)
   }

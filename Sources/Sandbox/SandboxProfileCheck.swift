@@ -87,6 +87,16 @@ public enum SandboxProfileCheck {
           }
         }
       }
+      if let video = profile.video {
+        checkBasis(video.basis, needle, "\(profile.id) video limits")
+        checkBasis(video.renderBasis, needle, "\(profile.id) video render times")
+        for problem in video.problems {
+          findings.append(finding(.error, needle, "\(profile.id): \(problem)"))
+        }
+        if byID[profile.id]?.modalities.output.contains(.video) != true {
+          findings.append(finding(.error, needle, "\(profile.id) has a video profile but does not output video"))
+        }
+      }
       if let provisioned = profile.provisioned {
         checkBasis(provisioned.priceBasis, needle, "\(profile.id) Provisioned Throughput prices")
         checkBasis(provisioned.capacityBasis, needle, "\(profile.id) Provisioned Throughput capacity")
@@ -110,6 +120,10 @@ public enum SandboxProfileCheck {
           finding(
             .error, nil,
             "\(model.id) supports \(method) in the catalog but has no training profile with a \(method) dataset"))
+      }
+      if model.modalities.output.contains(.video), model.modalities.apis.contains(.asyncInvoke), profile?.video == nil {
+        findings.append(
+          finding(.error, nil, "\(model.id) makes video with StartAsyncInvoke but has no video profile"))
       }
       let provisionable = model.provisionedThroughput?.base == true || model.provisionedThroughput?.custom == true
       if provisionable, profile?.provisioned == nil {

@@ -150,8 +150,11 @@ public struct AsyncInvocation: Sendable, Codable, Equatable {
   public var submitTime: Date
   public var endTime: Date
   public var durationSeconds: Int
-  public var cost: Double
+  /// US dollars; nil when the catalog has no per-second price for the model.
+  public var cost: Double?
   public var outputWritten: Bool
+  /// What the real output file is ("a 1280×720 MP4 at 24 fps"); nil in sandboxes saved before it was kept.
+  public var output: String?
 
   public func status(at now: Date) -> AsyncInvokeStatus { now < endTime ? .inProgress : .completed }
 }
@@ -163,6 +166,7 @@ public struct InvocationRecord: Sendable, Codable, Equatable {
   public var throughput: String
   public var inputTokens: Int
   public var outputTokens: Int
-  public var cost: Double
+  /// US dollars; nil when the catalog has no on-demand price for the model.
+  public var cost: Double?
   public var time: Date
 }

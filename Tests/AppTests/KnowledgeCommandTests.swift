@@ -29,6 +29,18 @@ import Testing
     #expect(!text.contains("nova-micro"))
   }
 
+  @Test func aProviderIsNamedByItsFirstWordInAnyCase() throws {
+    let mistral = try Self.run("models --provider mistral")
+    #expect(mistral.status == 0)
+    #expect(mistral.text.contains("mistral-small"))
+    #expect(!mistral.text.contains("nova-micro"))
+    #expect(try Self.run("models --provider 'twelve labs'").text.contains("marengo"))
+    let unknown = try Self.run("models --provider mistrl")
+    #expect(unknown.status == 2)
+    #expect(unknown.errors.contains("unknown provider 'mistrl'"))
+    #expect(unknown.errors.contains("Mistral AI"))
+  }
+
   @Test func claude35HaikuIsTextInTextOut() throws {
     let text = try Self.run("model claude 3.5 haiku").text
     #expect(text.contains("Claude 3.5 Haiku"))

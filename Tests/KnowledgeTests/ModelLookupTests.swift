@@ -41,3 +41,32 @@ import Testing
     #expect(ModelCatalog.key("amazon.nova-micro-v1:0") == "amazon-nova-micro-v1-0")
   }
 }
+
+@Suite struct ProviderLookupTests {
+  static let catalog = ModelCatalog(
+    models: ["Amazon", "Mistral AI", "TwelveLabs", "AI21 Labs", "Stability AI"].map { provider in
+      KnowledgeSamples.model("m", name: "M", provider: provider, input: [.text], output: [.text])
+    })
+
+  @Test(arguments: [
+    ("mistral", "Mistral AI"), ("Mistral AI", "Mistral AI"), ("MISTRAL-AI", "Mistral AI"), ("ai21", "AI21 Labs"),
+    ("twelve labs", "TwelveLabs"), ("twelvelabs", "TwelveLabs"), ("stability", "Stability AI"), ("amazon", "Amazon"),
+  ])
+  func aProviderIsFoundByItsNameItsFirstWordOrItsIdPrefix(query: String, provider: String) {
+    #expect(Self.catalog.provider(named: query) == provider)
+  }
+
+  @Test(arguments: ["ai", "labs", "", "  ", "mistra", "amazon nova"])
+  func otherWordsFindNoProvider(query: String) {
+    #expect(Self.catalog.provider(named: query) == nil)
+  }
+
+  @Test func aFirstWordTwoProvidersShareFindsNeither() {
+    let catalog = ModelCatalog(
+      models: ["Stability AI", "Stability Labs"].map {
+        KnowledgeSamples.model("m", name: "M", provider: $0, input: [.text], output: [.text])
+      })
+    #expect(catalog.provider(named: "stability") == nil)
+    #expect(catalog.provider(named: "stability labs") == "Stability Labs")
+  }
+}

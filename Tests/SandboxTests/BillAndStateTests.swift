@@ -64,29 +64,29 @@ struct BillAndStateTests {
 
     let storage = bill.lines.filter { $0.category == "storage" }
     #expect(Set(storage.map(\.item)) == ["micro-a", "micro-b", "titan-a", distilled.customModelName])
-    #expect(storage.allSatisfy { $0.running && $0.cost > 0 })
+    #expect(storage.allSatisfy { $0.running && ($0.cost ?? 0) > 0 })
 
     let provisioned = bill.lines.filter { $0.category == "provisioned-throughput" }
     let running = try #require(provisioned.first { $0.item == "custom-pt" })
     let deleted = try #require(provisioned.first { $0.item == "short-pt" })
     #expect(running.running)
     #expect(!deleted.running)
-    #expect(abs(deleted.cost - 60.50) < 1e-9)
+    #expect(abs(try #require(deleted.cost) - 60.50) < 1e-9)
     let purchase = try world.sandbox.provisionedThroughput("custom-pt")
     #expect(running.cost == purchase.cost(at: now))
-    #expect(running.cost > 2 * 24 * 55.00 * 2 - 1e-6)
+    let twoDaysOfTwoUnits: Double = 2 * 24 * 55.00 * 2
+    #expect(try #require(running.cost) > twoDaysOfTwoUnits - 1e-6)
 
     let onDemand = try #require(bill.lines.first { $0.category == "on-demand" })
-    let paid = state.invocations.filter { $0.cost > 0 }
+    let paid = state.invocations.compactMap(\.cost).filter { $0 > 0 }
     #expect(paid.count == 2)
     #expect(onDemand.item == "2 invocations")
-    #expect(abs(onDemand.cost - paid.map(\.cost).reduce(0, +)) < 1e-15)
-    #expect(bill.lines.filter { $0.category == "async-video" }.map(\.cost) == [6 * 0.08])
+    #expect(abs(try #require(onDemand.cost) - paid.reduce(0, +)) < 1e-15)
+    #expect(bill.lines.filter { $0.category == "async-video" }.compactMap(\.cost) == [6 * 0.08])
 
-    #expect(bill.total == bill.lines.map(\.cost).reduce(0, +))
-    let expected =
-      training.map(\.cost).reduce(0, +) + storage.map(\.cost).reduce(0, +) + provisioned.map(\.cost).reduce(0, +)
-      + onDemand.cost + 6 * 0.08
+    #expect(bill.total == bill.lines.compactMap(\.cost).reduce(0, +))
+    let perCategory = [training, storage, provisioned].map { $0.compactMap(\.cost).reduce(0, +) }
+    let expected = perCategory.reduce(0, +) + (onDemand.cost ?? 0) + 6 * 0.08
     #expect(abs(bill.total - expected) < 1e-6)
     let storageRate = 4 * 1.95 / 730
     #expect(abs(bill.hourlyRate - (2 * 55.00 + storageRate)) < 1e-9)
@@ -126,14 +126,14 @@ struct BillAndStateTests {
     let month = active.addingTimeInterval(730 * 3_600)
     let line = try #require(world.sandbox.bill(at: month).lines.first { $0.category == "storage" })
     #expect(line.item == "nova-micro-custom-1")
-    #expect(abs(line.cost - 1.95) < 1e-9)
+    #expect(abs(try #require(line.cost) - 1.95) < 1e-9)
     #expect(line.running)
     _ = try world.sandbox.deleteCustomModel("nova-micro-custom-1", now: month)
     let after = try #require(
       world.sandbox.bill(at: month.addingTimeInterval(730 * 3_600)).lines.first {
         $0.category == "storage"
       })
-    #expect(abs(after.cost - 1.95) < 1e-9)
+    #expect(abs(try #require(after.cost) - 1.95) < 1e-9)
     #expect(!after.running)
   }
 

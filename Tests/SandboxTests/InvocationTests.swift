@@ -56,7 +56,7 @@ struct InvocationTests {
     let withImage = try Self.invoke(&world, SandboxFixture.claude35Sonnet, attachments: [Self.image, Self.image])
     #expect(!withImage.warnings.contains { $0.contains("image") })
     #expect(withImage.inputTokens == plain.inputTokens + 2 * Sandbox.tokensPerImage)
-    #expect(withImage.cost > plain.cost)
+    #expect(try #require(withImage.cost) > #require(plain.cost))
   }
 
   @Test("an unsupported image format or an oversized image is a ValidationException")
@@ -101,9 +101,9 @@ struct InvocationTests {
     let invocation = try world.sandbox.startAsyncInvoke(
       "nova-reel", prompt: "A drone shot over a data centre", output: "s3://fmlab-videos/out/", durationSeconds: 12,
       now: world.t0, objects: world.objects, random: &world.random)
-    #expect(invocation.endTime == world.t0.addingTimeInterval(12 * 15))
+    #expect(invocation.endTime == world.t0.addingTimeInterval(90 + 6 * 7.4))
     #expect(invocation.status(at: world.t0) == .inProgress)
-    #expect(abs(invocation.cost - 12 * 0.08) < 1e-12)
+    #expect(abs(try #require(invocation.cost) - 12 * 0.08) < 1e-12)
     #expect(world.sandbox.settle(now: invocation.endTime.addingTimeInterval(-1), objects: world.objects).isEmpty)
     #expect(try world.objects.list(bucket: "fmlab-videos", prefix: "").isEmpty)
 
@@ -117,6 +117,7 @@ struct InvocationTests {
     let text = try #require(try world.text(at: S3Location(bucket: "fmlab-videos", key: key)))
     #expect(text.contains("A drone shot over a data centre"))
     #expect(text.contains("12-second"))
+    #expect(text.contains("1280×720 MP4 at 24 fps"))
     #expect(world.sandbox.settle(now: invocation.endTime.addingTimeInterval(60), objects: world.objects).isEmpty)
   }
 
@@ -136,7 +137,61 @@ struct InvocationTests {
     #expect(start("nova-reel", "s3://no-such-videos/", 6)?.message.contains("does not exist") == true)
     #expect(start("nova-reel", "s3://fmlab-videos/", 7)?.name == .validation)
     #expect(start("nova-reel", "s3://fmlab-videos/", 126)?.name == .validation)
+    #expect(start("luma-ray-2", "s3://fmlab-videos/", 6)?.message.contains("5 or 9 seconds") == true)
+    #expect(start("nova-reel", "s3://fmlab-videos/", 0)?.message.contains("6 to 120 seconds in steps of 6") == true)
+    let embeddings = start("marengo-embed", "s3://fmlab-videos/", 6)
+    #expect(embeddings?.message.contains("video generation only") == true)
     #expect(world.sandbox.state.asyncInvocations.isEmpty)
+  }
+
+  @Test("each video model has its own lengths, prompt limits and render time; no length asks for the shortest")
+  func videoModelsFollowTheirOwnRules() throws {
+    var world = try SandboxWorld()
+    try world.objects.makeBucket("fmlab-videos")
+    var random = world.random
+    func start(_ model: String, _ prompt: String, _ seconds: Int?) throws(SandboxError) -> AsyncInvocation {
+      try world.sandbox.startAsyncInvoke(
+        model, prompt: prompt, output: "s3://fmlab-videos/", durationSeconds: seconds, now: world.t0,
+        objects: world.objects, random: &random)
+    }
+    let luma = try start("luma-ray-2", "A paper boat on a pond", nil)
+    #expect(luma.durationSeconds == 5)
+    #expect(luma.cost == nil, "the catalog has no per-second price for Luma Ray2")
+    #expect(luma.output?.contains("540p or 720p") == true)
+    #expect(luma.endTime == world.t0.addingTimeInterval(90))
+    #expect(try start("luma-ray-2", String(repeating: "a", count: 5_000), 9).durationSeconds == 9)
+    let reel = try start("nova-reel", String(repeating: "a", count: 512), nil)
+    #expect(reel.durationSeconds == 6)
+    #expect(reel.endTime == world.t0.addingTimeInterval(90))
+    let long = try start("nova-reel", String(repeating: "a", count: 4_000), 120)
+    #expect(abs(long.endTime.timeIntervalSince(world.t0) - (90 + 114 * 7.4)) < 1e-3)
+    #expect(world.sandbox.state.asyncInvocations.count == 4)
+
+    let errors = [
+      sandboxError { try start("nova-reel", String(repeating: "a", count: 513), 6) },
+      sandboxError { try start("nova-reel", String(repeating: "a", count: 4_001), 12) },
+      sandboxError { try start("luma-ray-2", String(repeating: "a", count: 5_001), 5) },
+      sandboxError { try start("luma-ray-2", "", 5) },
+    ]
+    #expect(errors.map { $0?.message.contains("characters") } == [true, true, true, true])
+    #expect(errors[0]?.message.contains("1–512 characters; this one has 513") == true)
+    #expect(world.sandbox.state.asyncInvocations.count == 4)
+  }
+
+  @Test("a model the catalog has no price for costs nothing known: no cost, a basis that says so, a bill line apart")
+  func unpricedModelHasNoCost() throws {
+    var world = try SandboxWorld()
+    let result = try Self.invoke(&world, "mistral-small")
+    #expect(result.error == nil)
+    #expect(result.cost == nil)
+    #expect(result.costBasis.contains("no on-demand price"))
+    _ = try Self.invoke(&world, "nova-micro")
+    let bill = world.sandbox.bill(at: world.t0)
+    let lines = bill.lines.filter { $0.category == "on-demand" }
+    #expect(lines.count == 2)
+    #expect(lines.contains { $0.cost == nil && $0.detail.contains("mistral.mistral-small") })
+    #expect(bill.unpricedLines == 1)
+    #expect(bill.total == (try #require(world.sandbox.state.invocations.last?.cost)))
   }
 
   @Test("Nova Sonic in compare mode is a ValidationException about speech-to-speech; alone too")
@@ -214,11 +269,11 @@ struct InvocationTests {
     #expect(result.error == nil)
     #expect(result.servedBy.contains("custom model deployment micro-dep"))
     #expect(result.modelName.contains("micro-a"))
-    #expect(result.cost > 0)
+    #expect(try #require(result.cost) > 0)
     let inputCost: Double = Double(result.inputTokens) * 0.000035
     let outputCost: Double = Double(result.outputTokens) * 0.00014
     let expected = (inputCost + outputCost) / 1_000
-    #expect(abs(result.cost - expected) < 1e-15)
+    #expect(abs(try #require(result.cost) - expected) < 1e-15)
     #expect(world.sandbox.state.invocations.last?.cost == result.cost)
 
     var random = world.random
@@ -300,8 +355,8 @@ struct InvocationTests {
     let claudeLatency = try #require(claude.response?.latencyMs)
     #expect(novaLatency < claudeLatency)
     #expect(try #require(nova.response?.timeToFirstTokenMs) < #require(claude.response?.timeToFirstTokenMs))
-    let novaPerToken = nova.cost / Double(nova.inputTokens + nova.outputTokens)
-    let claudePerToken = claude.cost / Double(claude.inputTokens + claude.outputTokens)
+    let novaPerToken = try #require(nova.cost) / Double(nova.inputTokens + nova.outputTokens)
+    let claudePerToken = try #require(claude.cost) / Double(claude.inputTokens + claude.outputTokens)
     #expect(novaPerToken > 0)
     #expect(novaPerToken < claudePerToken)
     #expect(world.sandbox.state.invocations.count == 2)
@@ -326,7 +381,7 @@ struct InvocationTests {
     #expect(result.response == nil)
     #expect(result.outputTokens == 0)
     #expect(result.artefact?.contains("1024 numbers") == true)
-    #expect(abs(result.cost - Double(result.inputTokens) * 0.00002 / 1_000) < 1e-15)
+    #expect(abs(try #require(result.cost) - Double(result.inputTokens) * 0.00002 / 1_000) < 1e-15)
     #expect(try Self.invoke(&world, "titan-embed-text-v2", seed: 1) == result)
   }
 

@@ -34,7 +34,8 @@ struct ModelsCommand: FmlabCommand {
       'model ID' shows every fact with its source.
       """)
 
-  @Option(help: "Only this provider (e.g. Amazon, Anthropic, Meta).") var provider: String?
+  @Option(help: "Only this provider: its name or first word, any case (amazon, mistral, \"twelve labs\").")
+  var provider: String?
   @Option(help: "Only models that take this input modality.") var input: ModelEntry.Modality?
   @Option(help: "Only models that produce this output modality.") var output: ModelEntry.Modality?
   @Option(help: "Only models that support this customization method.") var customization: CustomizationFilter?
@@ -52,13 +53,15 @@ struct ModelsCommand: FmlabCommand {
 
   func execute(in session: Session) throws -> CommandOutput {
     let catalog = try session.catalog()
-    if let provider, !catalog.providers.contains(where: { ModelCatalog.key($0) == ModelCatalog.key(provider) }) {
-      throw CommandFailure.unknown(
-        "provider", String(provider.sanitizedForTerminal.prefix(40)), in: catalog.providers,
-        otherwise: "; providers: " + catalog.providers.joined(separator: ", "))
-    }
     var query = ModelQuery()
-    query.provider = provider
+    if let provider {
+      guard let named = catalog.provider(named: provider) else {
+        throw CommandFailure.unknown(
+          "provider", String(provider.sanitizedForTerminal.prefix(40)), in: catalog.providers,
+          otherwise: "; providers: " + catalog.providers.joined(separator: ", "))
+      }
+      query.provider = named
+    }
     query.input = input
     query.output = output
     query.customization = customization?.capability

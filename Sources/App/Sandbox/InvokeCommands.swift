@@ -63,7 +63,9 @@ struct InvokeCommand: FmlabCommand {
   @Argument(help: "The prompt.") var prompt: String?
   @OptionGroup var options: InferenceOptions
   @Option(help: "Video models: where StartAsyncInvoke writes the output (s3://BUCKET/PREFIX/).") var output: String?
-  @Option(help: "Video models: length in seconds (6–120, in 6-second shots).") var seconds = 6
+  @Option(
+    help: "Video models: length in seconds (Nova Reel 6–120 in steps of 6, Luma Ray2 5 or 9; default the shortest).")
+  var seconds: Int?
 
   func execute(in session: Session) throws -> CommandOutput {
     guard let prompt = try options.prompt(given: prompt, session: session) else {
@@ -76,12 +78,14 @@ struct InvokeCommand: FmlabCommand {
           random: &session.random)
       }
       let invocation = outcome.value
+      let minutes = Int((invocation.endTime.timeIntervalSince(invocation.submitTime) / 60).rounded(.up))
       return CommandOutput(
         text: SandboxView.events(outcome.events, styler: session.styler)
           + "StartAsyncInvoke: \(invocation.invocationArn) InProgress — \(SandboxView.simulatedLabel)\n"
           + "The video (\(invocation.durationSeconds) s) will be written under \(invocation.outputDataConfig) by "
-          + "\(SandboxView.time(invocation.endTime)); 'advance 5m' then 's3 ls \(invocation.outputDataConfig)'.\n"
-          + "Estimated cost \(Money.amount(invocation.cost)) (per second of video).\n",
+          + "\(SandboxView.time(invocation.endTime)) (simulated render time); 'advance \(minutes)m' then 's3 ls \(invocation.outputDataConfig)'.\n"
+          + (invocation.cost.map { "Estimated cost \(Money.amount($0)) (per second of video).\n" }
+            ?? "Cost not estimated: fmlab's catalog has no per-second price for this model.\n"),
         json: invocation)
     }
     let attachments = try options.attachments(in: session)
@@ -194,7 +198,7 @@ enum CompareView {
     row("output tokens") { "\($0.outputTokens)" }
     row("time to first token") { $0.response.map { "\($0.timeToFirstTokenMs) ms" } ?? "-" }
     row("latency") { $0.response.map { "\($0.latencyMs) ms" } ?? "-" }
-    row("cost") { Money.amount($0.cost) }
+    row("cost") { $0.cost.map(Money.amount) ?? "not priced" }
     row("stop reason") { $0.response?.stopReason.rawValue ?? "-" }
     out += table.render(width: width, styler: styler)
     var notes = Set<String>()

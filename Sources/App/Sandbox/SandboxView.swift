@@ -27,11 +27,17 @@ enum SandboxView {
       .init("cost", alignment: .right, shrinkable: false),
     ])
     for line in bill.lines {
-      table.append([line.category, line.item, line.detail, Money.amount(line.cost) + (line.running ? " ↑" : "")])
+      table.append([
+        line.category, line.item, line.detail,
+        line.cost.map { Money.amount($0) + (line.running ? " ↑" : "") } ?? "not priced",
+      ])
     }
     var out = styler.bold("Sandbox bill (\(simulatedLabel), estimated prices)") + "\n"
     out += table.render(width: width, styler: styler)
     out += "total " + styler.bold(Money.amount(bill.total))
+    if bill.unpricedLines > 0 {
+      out += " (without the \(Plural.of(bill.unpricedLines, "item")) fmlab has no price for)"
+    }
     if bill.hourlyRate > 0 {
       out +=
         " · still accruing \(Money.amount(bill.hourlyRate))/hour (↑): delete Provisioned Throughput and "

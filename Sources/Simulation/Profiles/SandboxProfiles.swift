@@ -112,6 +112,8 @@ public struct ModelProfile: Sendable, Codable, Equatable {
   public var style: StyleProfile?
   public var training: TrainingProfile?
   public var provisioned: ProvisionedProfile?
+  /// For video-generation models: what StartAsyncInvoke accepts and how long a render takes.
+  public var video: VideoProfile?
 }
 
 /// Everything the sandbox simulates with, read from `Resources/sandbox/profiles.yaml`.
