@@ -24,6 +24,9 @@ public struct TopicIndex: Sendable {
     let byKey = topics.filter { ModelCatalog.key($0.id) == key || ModelCatalog.key($0.title) == key }
     if byKey.count == 1 { return .found(byKey[0]) }
     if byKey.count > 1 { return .ambiguous(byKey.map(\.id)) }
+    // An acronym names its page ("rag", "mcp"), however many other titles mention it.
+    let named = topics.filter { $0.acronyms.contains(key) }
+    if named.count == 1 { return .found(named[0]) }
     // Singular and plural are the same word here ("guardrail" finds Bedrock Guardrails).
     let words = ModelCatalog.words(trimmed).map(Self.singular)
     let covering = topics.filter { topic in
@@ -41,6 +44,7 @@ public struct TopicIndex: Sendable {
       if prefixed.count == 1 { return .found(prefixed[0]) }
       return .ambiguous(covering.map(\.id))
     }
+    if named.count > 1 { return .ambiguous(named.map(\.id)) }
     return .notFound(suggestions: Suggestion.closest(to: key, in: topics.map(\.id)))
   }
 

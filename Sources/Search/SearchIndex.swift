@@ -105,7 +105,7 @@ public final class SearchIndex: @unchecked Sendable {
     vocabularyBytes = vocabulary.map { Array($0.utf8) }
     pageTitles = Dictionary(content.topics.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     for topic in content.topics {
-      if let acronym = Self.acronym(of: topic.id) { pagesByAcronym[acronym, default: []].insert(topic.id) }
+      for acronym in topic.acronyms { pagesByAcronym[acronym, default: []].insert(topic.id) }
     }
   }
 
@@ -183,15 +183,6 @@ public final class SearchIndex: @unchecked Sendable {
 
   /// How much a page named by its acronym gains.
   static let acronymBoost = 3.0
-
-  /// The initials of a page id's words, after a service prefix (amazon-, aws-, bedrock-, sagemaker-); nil for ids
-  /// of fewer than two words, whose "acronym" would be a single letter.
-  static func acronym(of id: String) -> String? {
-    var words = id.split(separator: "-").map(String.init)
-    if words.count > 1, ["amazon", "aws", "bedrock", "sagemaker"].contains(words[0]) { words.removeFirst() }
-    guard words.count >= 2, words.allSatisfy({ $0.first?.isLetter == true }) else { return nil }
-    return String(words.compactMap(\.first)).lowercased()
-  }
 
   static let stopwords: Set<String> = [
     "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "is", "are",

@@ -1,4 +1,6 @@
+import Content
 import Foundation
+import Knowledge
 import PropertyBased
 import Sandbox
 import Simulation
@@ -181,7 +183,15 @@ struct InvocationTests {
   @Test("a model the catalog has no price for costs nothing known: no cost, a basis that says so, a bill line apart")
   func unpricedModelHasNoCost() throws {
     var world = try SandboxWorld()
-    let result = try Self.invoke(&world, "mistral-small")
+    let shipped = try SandboxFixture.shipped.get()
+    let models = shipped.catalog.models.map { model in
+      var copy = model
+      if model.id == SandboxFixture.titanExpress { copy.pricing = nil }
+      return copy
+    }
+    world.sandbox = Sandbox(
+      state: SandboxState(), catalog: ModelCatalog(models: models), profiles: shipped.profiles)
+    let result = try Self.invoke(&world, SandboxFixture.titanExpress)
     #expect(result.error == nil)
     #expect(result.cost == nil)
     #expect(result.costBasis.contains("no on-demand price"))
@@ -189,7 +199,7 @@ struct InvocationTests {
     let bill = world.sandbox.bill(at: world.t0)
     let lines = bill.lines.filter { $0.category == "on-demand" }
     #expect(lines.count == 2)
-    #expect(lines.contains { $0.cost == nil && $0.detail.contains("mistral.mistral-small") })
+    #expect(lines.contains { $0.cost == nil && $0.detail.contains(SandboxFixture.titanExpress) })
     #expect(bill.unpricedLines == 1)
     #expect(bill.total == (try #require(world.sandbox.state.invocations.last?.cost)))
   }

@@ -83,7 +83,7 @@ import Testing
       ("aws-well-architected-ml-lens", "waml"), ("top-p-2", nil),
     ] as [(String, String?)])
   func aPagesAcronymIsTheInitialsOfItsIdAfterAServicePrefix(id: String, acronym: String?) {
-    #expect(SearchIndex.acronym(of: id) == acronym)
+    #expect(Topic.acronym(ofID: id) == acronym)
   }
 
   @Test func aSnippetShowsALinksTextOnce() throws {
