@@ -119,7 +119,7 @@ public struct ProvisionedThroughput: Sendable, Codable, Equatable {
     return .inService
   }
 
-  /// Hours billed from purchase to `now` (or deletion), to the minute.
+  /// Hours billed from purchase to `now` (or deletion), in fractions of an hour.
   public func billedHours(at now: Date) -> Double {
     let end = min(now, deletedAt ?? now)
     return max(0, end.timeIntervalSince(creationTime)) / 3600

@@ -46,7 +46,7 @@ import Testing
   @Test func compareShowsTheWalkthroughsContrastWithTheImageIgnoredByNovaMicro() throws {
     let (test, directory) = try Self.sandboxSession()
     let image = directory + "/photo.png"
-    FileManager.default.createFile(atPath: image, contents: Data([0x89, 0x50, 0x4E, 0x47]))
+    _ = FileManager.default.createFile(atPath: image, contents: Data([0x89, 0x50, 0x4E, 0x47]))
     let result = Self.last(
       test, "compare nova-micro claude-3-5-sonnet \"What are the top AWS services?\" --image \(image)")
     #expect(result.status == 0)
@@ -339,6 +339,25 @@ import Testing
     #expect(!result.text.contains("onDemand"))
     // Every dollar amount of a thousand or more has its comma.
     #expect(result.text.firstMatch(of: /\$[0-9]{4,}/) == nil, Comment(rawValue: result.text))
+  }
+
+  @Test func throughputWithoutTheWordSimulateSimulates() throws {
+    let (test, _) = try Self.sandboxSession()
+    let result = Self.last(test, "throughput --rpm 100 --input-tokens 500 --output-tokens 300 --model nova-micro")
+    #expect(result.status == 0, Comment(rawValue: result.errors))
+    #expect(result.text.hasPrefix("Provisioned Throughput for Amazon Nova Micro"))
+    let bare = Self.last(test, "throughput")
+    #expect(bare.status == 2)
+    #expect(bare.errors.contains("--rpm"))
+  }
+
+  @Test func theProvisionedThroughputListNamesTheModelShortlyAndFitsEightyColumns() throws {
+    let (test, _) = try Self.sandboxSession()
+    let list = Self.last(test, "provision quick-pt --model nova-micro --units 1 --commitment 1m", "pt")
+    #expect(list.status == 0, Comment(rawValue: list.errors))
+    let row = try #require(list.text.split(separator: "\n").first { $0.hasPrefix("quick-pt") })
+    #expect(row.contains(" nova-micro "))
+    #expect(!row.contains("…"), "the row fits 80 columns: \(row)")
   }
 
   @Test func sandboxResetEmptiesTheAccountButNotStudyProgress() throws {

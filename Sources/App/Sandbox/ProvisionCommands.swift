@@ -93,7 +93,13 @@ struct PTList: FmlabCommand {
 
   func execute(in session: Session) throws -> CommandOutput {
     let outcome = try session.withSandbox { sandbox, now, _ in
-      sandbox.state.provisioned.filter { $0.deletedAt == nil }.map { ($0, $0.status(at: now), $0.cost(at: now)) }
+      sandbox.state.provisioned.filter { $0.deletedAt == nil }.map { purchase in
+        // What it serves, short: a custom model's name, or the foundation model's slug.
+        let model =
+          sandbox.state.customModels.first { $0.modelArn == purchase.modelArn }?.modelName
+          ?? sandbox.catalog.models.first { $0.id == purchase.foundationModelId }?.slug ?? purchase.foundationModelId
+        return (purchase, purchase.status(at: now), purchase.cost(at: now), model)
+      }
     }
     var text = SandboxView.events(outcome.events, styler: session.styler)
     if outcome.value.isEmpty {
@@ -102,16 +108,17 @@ struct PTList: FmlabCommand {
       var table = TextTable(columns: [
         .init("name"), .init("model"), .init("MU", alignment: .right, shrinkable: false),
         .init("term", shrinkable: false), .init("status", shrinkable: false), .init("$/hour", alignment: .right),
-        .init("billed", alignment: .right), .init("term ends", shrinkable: false),
+        .init("billed", alignment: .right), .init("term ends (UTC)", shrinkable: false),
       ])
-      for (purchase, status, cost) in outcome.value {
+      for (purchase, status, cost, model) in outcome.value {
         table.append([
-          purchase.provisionedModelName,
-          purchase.modelArn.components(separatedBy: "/").dropFirst().joined(separator: "/"),
+          purchase.provisionedModelName, model,
           "\(purchase.modelUnits)", purchase.commitmentDuration?.rawValue ?? "none",
           SandboxView.statusText(status.rawValue, styler: session.styler),
-          Money.amount(purchase.hourlyPricePerUnit * Double(purchase.modelUnits)), Money.amount(cost),
-          purchase.commitmentExpirationTime.map(SandboxView.time) ?? "-",
+          Money.amount(purchase.hourlyPricePerUnit * Double(purchase.modelUnits)),
+          // Whole cents: a purchase a moment old has billed a fraction of one, not worth eight digits.
+          Money.amount((cost * 100).rounded() / 100),
+          purchase.commitmentExpirationTime.map { String(Timestamp.format($0).prefix(10)) } ?? "-",
         ])
       }
       text += table.render(width: session.configuration.columns, styler: session.styler)
@@ -189,11 +196,11 @@ struct ThroughputCommand: FmlabCommand {
     commandName: "throughput",
     abstract:
       "Will a load fit Provisioned Throughput, where does throttling start, and what does it cost vs on-demand?",
-    subcommands: [ThroughputSimulate.self])
+    subcommands: [ThroughputSimulate.self], defaultSubcommand: ThroughputSimulate.self)
 
   func execute(in session: Session) throws -> CommandOutput {
     throw CommandFailure.usage(
-      "throughput simulate --rpm R --input-tokens I --output-tokens O [--units N] [--model ID]")
+      "throughput [simulate] --rpm R --input-tokens I --output-tokens O [--units N] [--model ID]")
   }
 }
 
@@ -209,7 +216,7 @@ struct ThroughputSimulate: FmlabCommand {
   @Option(help: "Input tokens per request.") var inputTokens: Int
   @Option(help: "Output tokens per request.") var outputTokens: Int
   @Option(help: "Model units (default: the fewest that fit).") var units: Int?
-  @Option(help: "The model (default amazon.nova-lite-v1:0).") var model = "amazon.nova-lite-v1:0"
+  @Option(help: "The model: id or short name.") var model = "amazon.nova-lite-v1:0"
   @Option(help: "none, 1m or 6m.") var commitment: CommitmentOption = .none
 
   func validate() throws {
