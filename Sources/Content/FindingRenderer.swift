@@ -1,3 +1,5 @@
+import Core
+
 /// Renders findings the way compilers do: `path:line:col: error: message`, then the
 /// offending line and a caret under the column, then notes.
 public enum FindingRenderer {
@@ -23,9 +25,8 @@ public enum FindingRenderer {
   public static func summary(_ findings: [Finding], files: Int) -> String {
     let errors = findings.errorCount
     let warnings = findings.warningCount
-    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    if errors == 0 && warnings == 0 { return "no problems in \(plural(files, "file"))" }
-    return "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(files, "file"))"
+    if errors == 0 && warnings == 0 { return "no problems in \(Plural.of(files, "file"))" }
+    return "\(Plural.of(errors, "error")), \(Plural.of(warnings, "warning")) in \(Plural.of(files, "file"))"
   }
 }
 

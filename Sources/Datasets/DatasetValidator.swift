@@ -1,3 +1,5 @@
+import Core
+
 /// Checks a JSONL customization dataset the way Bedrock's job validation would, and reports every
 /// problem (up to a cap) with its line, field and what to fix. Never traps, whatever the bytes.
 ///
@@ -85,7 +87,8 @@ public struct DatasetValidator: Sendable {
         log.add(
           DatasetProblem(
             code: .lineTooLong, line: lineNumber, field: nil,
-            message: "the line is \(Format.grouped(line.count)) bytes, over the \(Format.grouped(lineCap))-byte limit "
+            message:
+              "the line is \(DigitGrouping.grouped(line.count)) bytes, over the \(DigitGrouping.grouped(lineCap))-byte limit "
               + "this check reads; it was not parsed. Put one record on each line and shorten it"))
         continue
       }
@@ -145,25 +148,25 @@ public struct DatasetValidator: Sendable {
     if role == .validation && !limits.acceptsValidation {
       add(.validationNotAccepted, "this model takes no validation dataset; leave validationDataConfig out of the job")
     }
-    let count = Format.grouped(nonBlankLines)
+    let count = DigitGrouping.grouped(nonBlankLines)
     if nonBlankLines == 0 {
       add(.emptyFile, "the file has no records; add one JSON object per line")
     } else if role == .training, let minimum = limits.minRecords, nonBlankLines < minimum {
       add(
         .tooFewRecords,
-        "the file has \(count) records; this model needs at least \(Format.grouped(minimum)) training records: "
+        "the file has \(count) records; this model needs at least \(DigitGrouping.grouped(minimum)) training records: "
           + "add more examples")
     } else if let maximum = role == .training ? limits.maxRecords : limits.maxValidationRecords, nonBlankLines > maximum
     {
       add(
         .tooManyRecords,
-        "the file has \(count) records; this model allows at most \(Format.grouped(maximum)) \(role.rawValue) "
+        "the file has \(count) records; this model allows at most \(DigitGrouping.grouped(maximum)) \(role.rawValue) "
           + "records: remove some or split the data")
     }
     if let limit = fileByteLimit, byteCount > limit {
       add(
         .fileTooLarge,
-        "the file is \(Format.grouped(byteCount)) bytes; this model allows \(Format.grouped(limit)) bytes for a "
+        "the file is \(DigitGrouping.grouped(byteCount)) bytes; this model allows \(DigitGrouping.grouped(limit)) bytes for a "
           + "\(role.rawValue) file: remove records or shorten them")
     }
     return problems
@@ -199,8 +202,8 @@ public struct DatasetValidator: Sendable {
       problems.append(
         DatasetProblem(
           code: code, line: checker.line, field: field,
-          message: "\(what) is about \(Format.grouped(count)) tokens (\(basis)); this model allows "
-            + "\(Format.grouped(limit)): shorten the text or split the example"))
+          message: "\(what) is about \(DigitGrouping.grouped(count)) tokens (\(basis)); this model allows "
+            + "\(DigitGrouping.grouped(limit)): shorten the text or split the example"))
     }
     if let limit = limits.maxInputTokens, tokens.input > limit {
       add(.tooManyInputTokens, checker.inputField, "the input (prompt, system and user text)", tokens.input, limit)

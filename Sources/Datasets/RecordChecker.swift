@@ -1,3 +1,5 @@
+import Core
+
 /// Checks one parsed record (a JSON object) against a format's rules, collecting problems and the
 /// character counts the token estimate is built from. Formats with messages live in
 /// RecordChecker+Messages.swift, image and video blocks in RecordChecker+Media.swift.
@@ -93,7 +95,7 @@ struct RecordChecker {
       } else if let maximum = limits.maxCaptionCharacters, length > maximum {
         add(
           .captionLength, "caption",
-          "caption has \(Format.grouped(length)) characters; this model allows at most \(Format.grouped(maximum)): "
+          "caption has \(DigitGrouping.grouped(length)) characters; this model allows at most \(DigitGrouping.grouped(maximum)): "
             + "shorten it")
       }
     }
@@ -211,19 +213,5 @@ struct RecordChecker {
     case .claudeMessages:
       #"{"system": "…", "messages": [{"role": "user", "content": "…"}, {"role": "assistant", "content": "…"}]}"#
     }
-  }
-}
-
-/// Number formatting for messages.
-enum Format {
-  /// 12345 → "12,345".
-  static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return value < 0 ? "-" + out : out
   }
 }

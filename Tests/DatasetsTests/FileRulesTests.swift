@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 
@@ -128,7 +129,7 @@ import Testing
     #expect(Self.validate(bytes, limits).isValid)
     let report = Self.validate(bytes, limits, role: .validation)
     #expect(report.problems.map(Spot.init) == [Spot(.fileTooLarge, nil)])
-    #expect(report.problems[0].message.contains(Format.grouped(bytes.count)))
+    #expect(report.problems[0].message.contains(DigitGrouping.grouped(bytes.count)))
   }
 
   @Test("a 50 MB line is reported as too long without parsing, and the next line is still read")
