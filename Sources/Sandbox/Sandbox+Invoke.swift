@@ -43,6 +43,24 @@ public struct InvocationResult: Sendable, Codable, Equatable {
   public var warnings: [String]
   /// Set when the model refused the request; the other fields are then empty.
   public var error: SandboxError?
+
+  /// Every key always written, absent values as null (`"cost": null` for a model without a price), so a
+  /// script reading `--json` finds the same keys whatever the model.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(modelId, forKey: .modelId)
+    try container.encode(modelName, forKey: .modelName)
+    try container.encode(servedBy, forKey: .servedBy)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(response, forKey: .response)
+    try container.encode(artefact, forKey: .artefact)
+    try container.encode(inputTokens, forKey: .inputTokens)
+    try container.encode(outputTokens, forKey: .outputTokens)
+    try container.encode(cost, forKey: .cost)
+    try container.encode(costBasis, forKey: .costBasis)
+    try container.encode(warnings, forKey: .warnings)
+    try container.encode(error, forKey: .error)
+  }
 }
 
 /// The resolved target of an invocation.

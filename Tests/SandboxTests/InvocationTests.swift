@@ -195,6 +195,9 @@ struct InvocationTests {
     #expect(result.error == nil)
     #expect(result.cost == nil)
     #expect(result.costBasis.contains("no on-demand price"))
+    let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+    #expect(json.contains(#""cost":null"#), "scripts find the key whatever the model: \(json)")
+    #expect(try JSONDecoder().decode(InvocationResult.self, from: Data(json.utf8)) == result)
     _ = try Self.invoke(&world, "nova-micro")
     let bill = world.sandbox.bill(at: world.t0)
     let lines = bill.lines.filter { $0.category == "on-demand" }
