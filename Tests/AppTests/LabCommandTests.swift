@@ -43,6 +43,18 @@ import Testing
     #expect(test.sink.output.contains("Lab finished: \(lab.title)"))
   }
 
+  @Test func aLabStartsByItsNumberInTheLabsTable() throws {
+    let (test, _) = try Self.session()
+    let last = try #require(Self.catalog.labs.last)
+    let number = Self.catalog.labs.count
+    #expect(test.run("lab start \(number)")[0].status == .success)
+    let before = test.sink.output.count
+    test.run("lab")
+    #expect(String(test.sink.output.dropFirst(before)).contains(last.title))
+    let beyond = test.run("lab start \(number + 1)")[0]
+    #expect(beyond.status == .usage)
+  }
+
   @Test func aLaterStepDoneFirstCountsWhenItsTurnComes() throws {
     let (test, _) = try Self.session()
     test.run("lab start bedrock-walkthrough")

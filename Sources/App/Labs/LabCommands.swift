@@ -79,7 +79,7 @@ struct LabsCommand: FmlabCommand {
         table.append(["\(index + 1)", row.id, row.title, "\(row.minutes)", state])
       }
       text = table.render(width: session.configuration.columns, styler: session.styler)
-      text += "Start one with 'lab start ID'; 'lab' shows where you are.\n"
+      text += "Start one with 'lab start ID' (or its number: 'lab start 1'); 'lab' shows where you are.\n"
     }
     if !catalog.findings.isEmpty {
       text +=
@@ -118,8 +118,10 @@ enum LabFlow {
     throw CommandFailure(message: "no lab in progress: 'labs' lists them, 'lab start ID' begins one", status: .failure)
   }
 
+  /// A lab by its id or by its number in the 'labs' table ("8").
   static func lab(_ id: String, in session: Session) throws -> Lab {
     let catalog = try session.labCatalog()
+    if let number = Int(id), catalog.labs.indices.contains(number - 1) { return catalog.labs[number - 1] }
     guard let lab = catalog.labs.first(where: { $0.id == id }) else {
       throw CommandFailure.unknown("lab", id, in: catalog.labs.map(\.id), otherwise: "; 'labs' lists them")
     }
