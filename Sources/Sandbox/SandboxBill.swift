@@ -12,6 +12,16 @@ public struct SandboxBill: Sendable, Codable, Equatable {
     public var cost: Double?
     /// Still accruing (a live Provisioned Throughput, a stored model).
     public var running: Bool
+
+    /// Every key always written (`"cost": null` for an item without a price), for `bill --json`.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(category, forKey: .category)
+      try container.encode(item, forKey: .item)
+      try container.encode(detail, forKey: .detail)
+      try container.encode(cost, forKey: .cost)
+      try container.encode(running, forKey: .running)
+    }
   }
   public var lines: [Line]
   public var total: Double { lines.compactMap(\.cost).reduce(0, +) }

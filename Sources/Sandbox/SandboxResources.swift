@@ -157,6 +157,21 @@ public struct AsyncInvocation: Sendable, Codable, Equatable {
   public var output: String?
 
   public func status(at now: Date) -> AsyncInvokeStatus { now < endTime ? .inProgress : .completed }
+
+  /// Every key always written (`"cost": null` when there is no price), as `invoke --json` promises scripts.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(invocationArn, forKey: .invocationArn)
+    try container.encode(modelId, forKey: .modelId)
+    try container.encode(prompt, forKey: .prompt)
+    try container.encode(outputDataConfig, forKey: .outputDataConfig)
+    try container.encode(submitTime, forKey: .submitTime)
+    try container.encode(endTime, forKey: .endTime)
+    try container.encode(durationSeconds, forKey: .durationSeconds)
+    try container.encode(cost, forKey: .cost)
+    try container.encode(outputWritten, forKey: .outputWritten)
+    try container.encode(output, forKey: .output)
+  }
 }
 
 /// One on-demand (or deployment) invocation, kept for the bill.

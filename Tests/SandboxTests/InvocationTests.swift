@@ -159,6 +159,7 @@ struct InvocationTests {
     let luma = try start("luma-ray-2", "A paper boat on a pond", nil)
     #expect(luma.durationSeconds == 5)
     #expect(luma.cost == nil, "the catalog has no per-second price for Luma Ray2")
+    #expect(String(decoding: try JSONEncoder().encode(luma), as: UTF8.self).contains(#""cost":null"#))
     #expect(luma.output?.contains("540p or 720p") == true)
     #expect(luma.endTime == world.t0.addingTimeInterval(90))
     #expect(try start("luma-ray-2", String(repeating: "a", count: 5_000), 9).durationSeconds == 9)
@@ -204,6 +205,8 @@ struct InvocationTests {
     #expect(lines.count == 2)
     #expect(lines.contains { $0.cost == nil && $0.detail.contains(SandboxFixture.titanExpress) })
     #expect(bill.unpricedLines == 1)
+    let billJSON = String(decoding: try JSONEncoder().encode(bill), as: UTF8.self)
+    #expect(billJSON.contains(#""cost":null"#), "bill --json keeps the key: \(billJSON)")
     #expect(bill.total == (try #require(world.sandbox.state.invocations.last?.cost)))
   }
 
