@@ -111,7 +111,7 @@ struct SrsReplay: FmlabCommand {
       let elapsed = step.elapsedDays.map { "\($0)d" } ?? "-"
       text += String(
         format: "%-20@ %6d  %-6@  %7@  %8.4f  %9.4f  %10.4f  %@\n", String(step.cardID.prefix(20)) as NSString,
-        step.reviewIndex, step.rating.description as NSString, elapsed as NSString, step.retrievabilityBefore ?? .nan,
+        step.reviewIndex, step.rating.description as NSString, elapsed as NSString, step.retrievabilityBefore,
         step.stability, step.difficulty, step.state.rawValue as NSString)
     }
     return CommandOutput(text: text, json: ["reviews": steps.count])
